@@ -1,0 +1,121 @@
+package io.lodestar.engine.plan;
+
+import io.lodestar.engine.model.Domain;
+import io.lodestar.engine.model.Endpoint;
+import io.lodestar.engine.model.Family;
+import io.lodestar.engine.strategy.StrategyNode;
+import io.lodestar.engine.strategy.StrategyNode.EndpointNode;
+import io.lodestar.engine.strategy.StrategyNode.RuleNode;
+import io.lodestar.engine.strategy.StrategyTree;
+import io.lodestar.engine.strategy.UserTerm;
+import io.lodestar.engine.strategy.UserTerm.Cidr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a domain's strategy tree and the current health into an immutable {@link AnswerPlan}:
+ * the tree is evaluated once per (family, CIDR class, user group) and identical distributions are
+ * shared. When every candidate of a group is down the group fails open: it is evaluated again as
+ * if all endpoints were up, and its distribution is marked {@code failOpen} for alerting.
+ */
+public final class StrategyCompiler {
+
+    private final UserGroups groups;
+
+    public StrategyCompiler(UserGroups groups) {
+        this.groups = groups;
+    }
+
+    public UserGroups groups() {
+        return groups;
+    }
+
+    /** The plan for a domain; endpoints are all of the domain's (the plan's endpoint table). */
+    public AnswerPlan compile(Domain domain, StrategyTree tree, List<Endpoint> endpoints, HealthView health) {
+        Endpoint[] table = endpoints.toArray(new Endpoint[0]);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < table.length; i++) {
+            index.put(table[i].key(), i);
+        }
+        CidrClasses cidrs = new CidrClasses(cidrsOf(tree));
+        Map<Distribution, Integer> distinct = new LinkedHashMap<>();
+        distinct.put(Distribution.EMPTY, 0);
+        int[][][] t = new int[Family.values().length][cidrs.count() + 1][groups.count()];
+        for (Family family : Family.values()) {
+            for (int cls = -1; cls < cidrs.count(); cls++) {
+                Cidr prefix = cls < 0 ? null : cidrs.prefix(cls);
+                for (int g = 0; g < groups.count(); g++) {
+                    Distribution d = evaluate(tree, index, family, health, g, prefix);
+                    Integer at = distinct.get(d);
+                    if (at == null) {
+                        at = distinct.size();
+                        distinct.put(d, at);
+                    }
+                    t[family.ordinal()][cls + 1][g] = at;
+                }
+            }
+        }
+        return new AnswerPlan(domain, table, groups, cidrs, distinct.keySet().toArray(new Distribution[0]), t);
+    }
+
+    private Distribution evaluate(StrategyTree tree, Map<String, Integer> index, Family family,
+                                  HealthView health, int group, Cidr prefix) {
+        int area = groups.areaOf(group);
+        int isp = groups.ispOf(group);
+        Evaluator.Outcome o = tree.root().accept(
+                new Evaluator(groups.regions(), index, family, health, area, isp, prefix));
+        boolean failOpen = false;
+        if (o.state() == Evaluator.State.DEAD) {
+            o = tree.root().accept(new Evaluator(groups.regions(), index, family, HealthView.ALL_UP, area, isp, prefix));
+            failOpen = true;
+        }
+        if (o.state() != Evaluator.State.ALIVE) {
+            return Distribution.EMPTY;
+        }
+        double[] shares = o.shares();
+        int n = 0;
+        for (double s : shares) {
+            if (s > 0) {
+                n++;
+            }
+        }
+        int[] eps = new int[n];
+        double[] sh = new double[n];
+        int k = 0;
+        for (int i = 0; i < shares.length; i++) {
+            if (shares[i] > 0) {
+                eps[k] = i;
+                sh[k++] = shares[i];
+            }
+        }
+        return Distribution.of(eps, sh, failOpen);
+    }
+
+    /** Every CIDR term of the enabled userGroupMapping rules reachable in the tree. */
+    private static List<Cidr> cidrsOf(StrategyTree tree) {
+        List<Cidr> out = new ArrayList<>();
+        tree.root().accept(new StrategyNode.Visitor<Void>() {
+            @Override
+            public Void rule(RuleNode node) {
+                node.children().forEach(c -> {
+                    for (UserTerm term : c.item().usersets().terms()) {
+                        if (term instanceof Cidr && !out.contains(term)) {
+                            out.add((Cidr) term);
+                        }
+                    }
+                    c.node().accept(this);
+                });
+                return null;
+            }
+
+            @Override
+            public Void endpoint(EndpointNode node) {
+                return null;
+            }
+        });
+        return out;
+    }
+}

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp_file="$PWD/resources/target/bench.classpath"
-mvn -B -q -o -pl resources test-compile dependency:build-classpath \
+mvn -B -q -pl resources test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
 exec "${JAVA:-java}" ${BENCH_JVM_OPTS:-} \
   -cp "resources/target/test-classes:resources/target/classes:$(cat "$cp_file")" \

@@ -1,0 +1,3 @@
+CREATE TABLE c (y TEXT) STRICT;
+INSERT INTO steps VALUES (3);
+INSERT INTO no_such_table VALUES (1);

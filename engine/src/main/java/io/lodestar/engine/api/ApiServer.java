@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.lodestar.engine.config.NotFound;
+import io.lodestar.engine.validate.ValidationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +43,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public static final int MAX_BODY = 1 << 20;
+    private static final long MAX_DRAIN = 16L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     private final HttpServer server;
@@ -106,6 +109,11 @@ public final class ApiServer implements AutoCloseable {
                     : json.writeValueAsBytes(r.json()), r.contentType(), requestId);
         } catch (ApiException e) {
             sendError(ex, requestId, e.status(), e.code(), e.getMessage());
+        } catch (ValidationException e) {
+            ApiException a = ApiException.of(e);
+            sendError(ex, requestId, a.status(), a.code(), a.getMessage());
+        } catch (NotFound e) {
+            sendError(ex, requestId, 404, "NotFound", e.getMessage());
         } catch (Exception e) {
             LOG.error("request {} {} {} failed", requestId, ex.getRequestMethod(), ex.getRequestURI(), e);
             sendError(ex, requestId, 500, "InternalError", "internal error; see the node's log for request " + requestId);
@@ -146,26 +154,27 @@ public final class ApiServer implements AutoCloseable {
                 .orElseThrow(() -> new ApiException(401, "Unauthorized", "unknown or revoked token"));
     }
 
+    /**
+     * Reads the body up to {@link #MAX_BODY}. A larger body is refused with 413; up to
+     * {@link #MAX_DRAIN} of it is read and discarded first so that the client can read the answer
+     * (a client still sending when the connection closes sees a broken pipe, not the 413).
+     */
     private static byte[] readBody(HttpExchange ex) throws IOException, ApiException {
-        String len = ex.getRequestHeaders().getFirst("Content-Length");
-        if (len != null) {
-            try {
-                if (Long.parseLong(len.trim()) > MAX_BODY) {
-                    throw new ApiException(413, "BodyTooLarge", "request body is over " + MAX_BODY + " bytes");
-                }
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("BadContentLength", "Content-Length is not a number");
-            }
-        }
         try (InputStream in = ex.getRequestBody()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[8192];
+            long total = 0;
             int n;
             while ((n = in.read(buf)) > 0) {
-                out.write(buf, 0, n);
-                if (out.size() > MAX_BODY) {
-                    throw new ApiException(413, "BodyTooLarge", "request body is over " + MAX_BODY + " bytes");
+                total += n;
+                if (total <= MAX_BODY) {
+                    out.write(buf, 0, n);
+                } else if (total > MAX_DRAIN) {
+                    break;
                 }
+            }
+            if (total > MAX_BODY) {
+                throw new ApiException(413, "BodyTooLarge", "request body is over " + MAX_BODY + " bytes");
             }
             return out.toByteArray();
         }

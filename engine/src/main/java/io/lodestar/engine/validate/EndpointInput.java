@@ -19,6 +19,14 @@ public record EndpointInput(String endpoint, String type, String area, String is
     public static final int MAX_TAGS = 32;
     public static final int MAX_TAG_LENGTH = 64;
 
+    /** This input with every field it does not give taken from {@code existing} (a modify keeps what it does not name). */
+    public EndpointInput over(Endpoint existing) {
+        return new EndpointInput(endpoint, type == null ? existing.type().name() : type,
+                area == null ? existing.area() : area, isp == null ? existing.isp() : isp,
+                tag == null ? existing.tagText() : tag, weight == null ? existing.weight() : weight,
+                enable == null ? existing.enable() : enable, evalHealth == null ? existing.evalHealth() : evalHealth);
+    }
+
     /** Checks every field; the endpoint when all are valid, else empty with the errors added. */
     public Optional<Endpoint> toEndpoint(String domain, Regions regions, String path, Errors errors) {
         int before = errors.list().size();

@@ -1,0 +1,71 @@
+package io.lodestar.engine.api;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.lodestar.engine.config.Services;
+import io.lodestar.engine.model.Contact;
+import io.lodestar.engine.model.ContactGroup;
+import io.lodestar.engine.store.TokenRole;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Contacts, contact groups and per-domain notification settings. */
+final class ContactRoutes {
+
+    record ContactBody(String name, String email, String phone, String webhook) {
+    }
+
+    record GroupBody(String name, List<String> members) {
+    }
+
+    private ContactRoutes() {
+    }
+
+    static void add(Router r, Services s, ApiJson json) {
+        r.add("GET", "/v1/contacts", TokenRole.READ, q -> Response.ok(s.contacts().contacts().stream().map(ContactRoutes::view).toList()));
+        r.add("POST", "/v1/contacts", TokenRole.WRITE, q -> {
+            ContactBody b = json.read(q.body(), new TypeReference<ContactBody>() { });
+            return Response.ok(view(s.contacts().putContact(q.principal().name(), b.name(), b.email(), b.phone(), b.webhook())));
+        });
+        r.add("DELETE", "/v1/contacts/{name}", TokenRole.WRITE, q -> {
+            s.contacts().deleteContact(q.principal().name(), q.param("name"));
+            return Response.okNull();
+        });
+        r.add("GET", "/v1/contact-groups", TokenRole.READ, q -> Response.ok(s.contacts().groups().stream().map(ContactRoutes::view).toList()));
+        r.add("POST", "/v1/contact-groups", TokenRole.WRITE, q -> {
+            GroupBody b = json.read(q.body(), new TypeReference<GroupBody>() { });
+            return Response.ok(view(s.contacts().putGroup(q.principal().name(), b.name(), b.members())));
+        });
+        r.add("DELETE", "/v1/contact-groups/{name}", TokenRole.WRITE, q -> {
+            s.contacts().deleteGroup(q.principal().name(), q.param("name"));
+            return Response.okNull();
+        });
+        r.add("GET", "/v1/domains/{domain}/notifications", TokenRole.READ, q -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            s.contacts().notifications(q.param("domain")).forEach((g, kinds) ->
+                    out.put(g, kinds.stream().map(k -> k.wire()).toList()));
+            return Response.ok(out);
+        });
+        r.add("PUT", "/v1/domains/{domain}/notifications", TokenRole.WRITE, q -> {
+            s.contacts().putNotifications(q.principal().name(), q.param("domain"),
+                    json.read(q.body(), new TypeReference<Map<String, List<String>>>() { }));
+            return Response.okNull();
+        });
+    }
+
+    static Map<String, Object> view(Contact c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("email", c.email().orElse(""));
+        m.put("phone", c.phone().orElse(""));
+        m.put("webhook", c.webhook().orElse(""));
+        return m;
+    }
+
+    static Map<String, Object> view(ContactGroup g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", g.name());
+        m.put("members", g.members());
+        return m;
+    }
+}

@@ -1,0 +1,177 @@
+package io.lodestar.engine.node;
+
+import io.lodestar.engine.api.ApiJson;
+import io.lodestar.engine.api.ApiServer;
+import io.lodestar.engine.api.ManagementApi;
+import io.lodestar.engine.api.MetricsEndpoint;
+import io.lodestar.engine.api.TlsContexts;
+import io.lodestar.engine.config.Context;
+import io.lodestar.engine.config.Services;
+import io.lodestar.engine.config.ZoneService;
+import io.lodestar.engine.plan.StrategyCompiler;
+import io.lodestar.engine.plan.UserGroups;
+import io.lodestar.engine.seedjson.SeedJson;
+import io.lodestar.engine.store.Database;
+import io.lodestar.engine.store.Store;
+import io.lodestar.engine.strategy.Recommender;
+import io.lodestar.resources.region.Regions;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A node's engine half: the store, the configuration services, the snapshot publisher and the
+ * management API. The resolver's {@code NodeMain} adds the DNS server on {@link #snapshots()}.
+ * Embedded in the console and run headless, it is the same object.
+ */
+public final class Node implements AutoCloseable {
+
+    /** CONTRACT §1 options that concern the engine. */
+    public record Config(Path dataDir, String zone, InetSocketAddress api, Optional<String> adminToken, String site,
+                         Optional<Path> tlsCert, Optional<Path> tlsKey, Optional<String> zoneFileText) {
+    }
+
+    private final Database db;
+    private final Publisher publisher;
+    private final Services services;
+    private final HealthBook health;
+    private final PrometheusRegistry registry;
+    private final ApiServer api;
+    private final ZoneService zone;
+    private final Optional<String> generatedAdminToken;
+
+    private Node(Database db, Publisher publisher, Services services, HealthBook health, PrometheusRegistry registry,
+                 ApiServer api, ZoneService zone, Optional<String> generatedAdminToken) {
+        this.db = db;
+        this.publisher = publisher;
+        this.services = services;
+        this.health = health;
+        this.registry = registry;
+        this.api = api;
+        this.zone = zone;
+        this.generatedAdminToken = generatedAdminToken;
+    }
+
+    /**
+     * Opens the data folder, loads and publishes every domain, and starts the API.
+     *
+     * @throws IOException with a one-line reason (e.g. the API port is busy)
+     */
+    public static Node start(Config c, Regions regions, ZoneService.ZoneCheck zoneCheck, PrometheusRegistry registry)
+            throws IOException, GeneralSecurityException {
+        Files.createDirectories(c.dataDir());
+        restrict(c.dataDir(), "rwx------");
+        Database db = Database.open(c.dataDir().resolve("lodestar.db"));
+        try {
+            SeedJson seedJson = new SeedJson(regions);
+            Store store = new Store(db, seedJson, Clock.systemUTC());
+            HealthBook health = new HealthBook();
+            UserGroups groups = new UserGroups(regions);
+            Publisher publisher = new Publisher(store, regions, new StrategyCompiler(groups), health, c.zone(),
+                    new NodeMetrics(registry));
+            Context ctx = new Context(store, publisher, regions, health, seedJson, new Recommender(regions),
+                    Snapshot.normalise(c.zone()));
+            Services services = new Services(ctx);
+            ZoneService zone = new ZoneService(ctx, zoneCheck, c.dataDir());
+            if (c.zoneFileText().isPresent()) {
+                zone.put("node", c.zoneFileText().get());
+            } else {
+                Optional<String> stored = zone.current();
+                if (stored.isPresent()) {
+                    publisher.zoneFile(stored, "zone file loaded");
+                }
+            }
+            Optional<String> generated = services.tokens().bootstrap(c.adminToken());
+            if (generated.isPresent() && c.adminToken().isEmpty()) {
+                writeSecret(c.dataDir().resolve("admin.token"), generated.get());
+            }
+            publisher.loadAll("node started");
+            Optional<SSLContext> tls = Optional.empty();
+            if (c.tlsCert().isPresent() != c.tlsKey().isPresent()) {
+                throw new IOException("--tls-cert and --tls-key go together");
+            }
+            if (c.tlsCert().isPresent()) {
+                tls = Optional.of(TlsContexts.fromPem(c.tlsCert().get(), c.tlsKey().get()));
+            }
+            ApiJson json = new ApiJson();
+            ManagementApi routes = new ManagementApi(services, json, new MetricsEndpoint(registry), zone);
+            ApiServer api = ApiServer.start(c.api(), tls, routes.router(), services.tokens()::authenticate, json.mapper());
+            return new Node(db, publisher, services, health, registry, api, zone, generated);
+        } catch (io.lodestar.engine.validate.ValidationException e) {
+            db.close();
+            throw new IOException("--zone-file: " + e.getMessage(), e);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void writeSecret(Path file, String secret) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp);
+        restrict(tmp, "rw-------");
+        Files.writeString(tmp, secret + "\n", StandardCharsets.US_ASCII);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void restrict(Path p, String perms) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the user's profile folder is private already
+        }
+    }
+
+    /** What DNS answers from: read once per query. */
+    public Supplier<Snapshot> snapshots() {
+        return publisher::current;
+    }
+
+    public Publisher publisher() {
+        return publisher;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public HealthBook health() {
+        return health;
+    }
+
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    public ZoneService zone() {
+        return zone;
+    }
+
+    public InetSocketAddress apiAddress() {
+        return api.address();
+    }
+
+    /** The admin token if this start generated one (it is also in DIR/admin.token). */
+    public Optional<String> generatedAdminToken() {
+        return generatedAdminToken;
+    }
+
+    /** Stops the API (in-flight requests finish) and closes the database. */
+    @Override
+    public void close() {
+        api.close();
+        synchronized (publisher) {
+            db.close();
+        }
+    }
+}

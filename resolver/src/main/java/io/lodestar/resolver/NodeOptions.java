@@ -1,0 +1,133 @@
+package io.lodestar.resolver;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The options of {@code ./lodestar node} (CONTRACT §1), parsed strictly: an unknown option, a
+ * missing value or a bad address is an {@link IllegalArgumentException} whose message is the
+ * one-line reason the command prints.
+ */
+public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress api, String zone,
+                          Optional<String> adminToken, String site, Optional<Path> zoneFile,
+                          Optional<Path> tlsCert, Optional<Path> tlsKey) {
+
+    public static final String USAGE = String.join("\n",
+            "usage: ./lodestar node [options]",
+            "  --data DIR            SQLite database, snapshot, keys (default ~/.lodestar/node)",
+            "  --dns HOST:PORT       DNS listener, UDP and TCP (default 127.0.0.1:15353)",
+            "  --api HOST:PORT       management API (default 127.0.0.1:8053)",
+            "  --zone NAME           access zone this node is authoritative for (default gtm.lodestar.test.)",
+            "  --admin-token TOKEN   bootstrap token with role full (default: generated, written to DIR/admin.token)",
+            "  --site AREA/ISP       where this node probes from, e.g. beijing.CN/ct (default none.CN/other)",
+            "  --zone-file FILE      static records of the zone from a BIND master file",
+            "  --tls-cert FILE       serve the API over HTTPS with this PEM certificate chain",
+            "  --tls-key FILE        ... and this PEM (PKCS#8) private key");
+
+    private static final Pattern ZONE = Pattern.compile("([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)*[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.?");
+    private static final Pattern SITE = Pattern.compile("[a-z]+\\.(CN|abroad)/[a-z]+");
+
+    public static NodeOptions parse(String[] args) {
+        Path data = Path.of(System.getProperty("user.home"), ".lodestar", "node");
+        InetSocketAddress dns = address("--dns", "127.0.0.1:15353");
+        InetSocketAddress api = address("--api", "127.0.0.1:8053");
+        String zone = "gtm.lodestar.test.";
+        Optional<String> token = Optional.empty();
+        String site = "none.CN/other";
+        Optional<Path> zoneFile = Optional.empty();
+        Optional<Path> cert = Optional.empty();
+        Optional<Path> key = Optional.empty();
+        for (int i = 0; i < args.length; i++) {
+            String opt = args[i];
+            String value;
+            int eq = opt.indexOf('=');
+            if (opt.startsWith("--") && eq > 0) {
+                value = opt.substring(eq + 1);
+                opt = opt.substring(0, eq);
+            } else {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(opt.startsWith("--") ? opt + " needs a value" : "unexpected argument '" + opt + "'");
+                }
+                value = args[++i];
+            }
+            switch (opt) {
+                case "--data":
+                    data = Path.of(value);
+                    break;
+                case "--dns":
+                    dns = address(opt, value);
+                    break;
+                case "--api":
+                    api = address(opt, value);
+                    break;
+                case "--zone":
+                    String z = value.toLowerCase(java.util.Locale.ROOT);
+                    if (!ZONE.matcher(z).matches() || z.length() > 254) {
+                        throw new IllegalArgumentException("--zone: '" + value + "' is not a domain name");
+                    }
+                    zone = z.endsWith(".") ? z : z + ".";
+                    break;
+                case "--admin-token":
+                    if (value.length() < 16 || value.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+                        throw new IllegalArgumentException("--admin-token: use at least 16 printable characters without spaces");
+                    }
+                    token = Optional.of(value);
+                    break;
+                case "--site":
+                    if (!SITE.matcher(value).matches()) {
+                        throw new IllegalArgumentException("--site: expected AREA/ISP like beijing.CN/ct, got '" + value + "'");
+                    }
+                    site = value;
+                    break;
+                case "--zone-file":
+                    zoneFile = Optional.of(Path.of(value));
+                    break;
+                case "--tls-cert":
+                    cert = Optional.of(Path.of(value));
+                    break;
+                case "--tls-key":
+                    key = Optional.of(Path.of(value));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option '" + opt + "' (see ./lodestar help)");
+            }
+        }
+        if (cert.isPresent() != key.isPresent()) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
+        return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key);
+    }
+
+    /** {@code HOST:PORT} or {@code [IPv6]:PORT}; the host must be a literal address (no name lookups). */
+    static InetSocketAddress address(String opt, String value) {
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException(opt + ": expected HOST:PORT, got '" + value + "'");
+        }
+        String host = value.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(value.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(opt + ": '" + value.substring(colon + 1) + "' is not a port number");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(opt + ": port must be 0–65535, got " + port);
+        }
+        if (!host.matches("[0-9a-fA-F:.]+")) {
+            throw new IllegalArgumentException(opt + ": '" + host + "' is not an IP address");
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(opt + ": '" + host + "' is not an IP address");
+        }
+    }
+}

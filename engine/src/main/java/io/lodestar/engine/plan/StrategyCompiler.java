@@ -102,9 +102,20 @@ public final class StrategyCompiler {
             public Void rule(RuleNode node) {
                 node.children().forEach(c -> {
                     for (UserTerm term : c.item().usersets().terms()) {
-                        if (term instanceof Cidr && !out.contains(term)) {
-                            out.add((Cidr) term);
-                        }
+                        term.accept(new UserTerm.Visitor<Void>() {
+                            @Override
+                            public Void areaIsp(UserTerm.AreaIsp t) {
+                                return null;
+                            }
+
+                            @Override
+                            public Void cidr(Cidr t) {
+                                if (!out.contains(t)) {
+                                    out.add(t);
+                                }
+                                return null;
+                            }
+                        });
                     }
                     c.node().accept(this);
                 });

@@ -35,11 +35,20 @@ final class UserGroupMatch {
     }
 
     private static int score(UserTerm t, Regions regions, int area, int isp, UserTerm.Cidr clientPrefix) {
-        if (t instanceof UserTerm.Cidr) {
-            UserTerm.Cidr c = (UserTerm.Cidr) t;
-            return clientPrefix != null && c.contains(clientPrefix) ? CIDR_BASE + c.prefix() : -1;
-        }
-        UserTerm.AreaIsp ai = (UserTerm.AreaIsp) t;
+        return t.accept(new UserTerm.Visitor<Integer>() {
+            @Override
+            public Integer areaIsp(UserTerm.AreaIsp ai) {
+                return areaIspScore(ai, regions, area, isp);
+            }
+
+            @Override
+            public Integer cidr(UserTerm.Cidr c) {
+                return clientPrefix != null && c.contains(clientPrefix) ? CIDR_BASE + c.prefix() : -1;
+            }
+        });
+    }
+
+    private static int areaIspScore(UserTerm.AreaIsp ai, Regions regions, int area, int isp) {
         int areaLevel = 0;
         if (!ai.area().equals(UserTerm.ANY)) {
             Optional<Area> a = regions.area(ai.area());

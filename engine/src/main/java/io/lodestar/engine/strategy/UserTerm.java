@@ -14,6 +14,15 @@ public sealed interface UserTerm permits UserTerm.AreaIsp, UserTerm.Cidr {
 
     String text();
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** Operations over the two kinds of term. */
+    interface Visitor<R> {
+        R areaIsp(AreaIsp term);
+
+        R cidr(Cidr term);
+    }
+
     /** {@code beijing.CN/ct}, {@code * /ct}, {@code beijing.CN/*}, {@code * /*}. */
     record AreaIsp(String area, String isp) implements UserTerm {
         public AreaIsp {
@@ -24,6 +33,11 @@ public sealed interface UserTerm permits UserTerm.AreaIsp, UserTerm.Cidr {
         @Override
         public String text() {
             return area + "/" + isp;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.areaIsp(this);
         }
     }
 
@@ -47,6 +61,11 @@ public sealed interface UserTerm permits UserTerm.AreaIsp, UserTerm.Cidr {
         @Override
         public byte[] network() {
             return network.clone();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.cidr(this);
         }
 
         public boolean v6() {

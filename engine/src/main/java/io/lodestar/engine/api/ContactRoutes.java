@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.lodestar.engine.config.Services;
 import io.lodestar.engine.model.Contact;
 import io.lodestar.engine.model.ContactGroup;
+import io.lodestar.engine.notify.Delivery;
+import io.lodestar.engine.notify.Notifier;
 import io.lodestar.engine.store.TokenRole;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,29 @@ final class ContactRoutes {
             s.contacts().putNotifications(q.principal().name(), q.param("domain"),
                     json.read(q.body(), new TypeReference<Map<String, List<String>>>() { }));
             return Response.okNull();
+        });
+    }
+
+    /**
+     * {@code POST /v1/contacts/{name}/test}: sends a test alert to each of the contact's channels now
+     * and answers how each went. Registered by whoever holds the node's {@link Notifier}.
+     */
+    static void addSendTest(Router r, Notifier notifier) {
+        r.add("POST", "/v1/contacts/{name}/test", TokenRole.WRITE, q -> {
+            List<Object> channels = new ArrayList<>();
+            for (Delivery d : notifier.sendTest(q.param("name"))) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("channel", d.channel().wire());
+                m.put("address", d.address());
+                m.put("ok", d.outcome().ok());
+                m.put("outcome", d.outcome().status().name().toLowerCase(java.util.Locale.ROOT));
+                m.put("detail", d.outcome().detail());
+                channels.add(m);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("contact", q.param("name"));
+            out.put("channels", channels);
+            return Response.ok(out);
         });
     }
 

@@ -61,22 +61,43 @@ final class ContactRoutes {
      * and answers how each went. Registered by whoever holds the node's {@link Notifier}.
      */
     static void addSendTest(Router r, Notifier notifier) {
+        r.add("GET", "/v1/alerts", TokenRole.READ, q -> {
+            List<Object> recent = new ArrayList<>();
+            for (Delivery d : notifier.recent()) {
+                Map<String, Object> m = delivery(d);
+                m.put("time", d.time().toString());
+                m.put("contact", d.contact());
+                m.put("kind", d.kind());
+                m.put("title", d.title());
+                recent.add(m);
+            }
+            Map<String, Object> open = new LinkedHashMap<>();
+            notifier.openIncidents().forEach((k, v) -> open.put(k, v.toString()));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("openIncidents", open);
+            out.put("recentDeliveries", recent);
+            return Response.ok(out);
+        });
         r.add("POST", "/v1/contacts/{name}/test", TokenRole.WRITE, q -> {
             List<Object> channels = new ArrayList<>();
             for (Delivery d : notifier.sendTest(q.param("name"))) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("channel", d.channel().wire());
-                m.put("address", d.address());
-                m.put("ok", d.outcome().ok());
-                m.put("outcome", d.outcome().status().name().toLowerCase(java.util.Locale.ROOT));
-                m.put("detail", d.outcome().detail());
-                channels.add(m);
+                channels.add(delivery(d));
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("contact", q.param("name"));
             out.put("channels", channels);
             return Response.ok(out);
         });
+    }
+
+    private static Map<String, Object> delivery(Delivery d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channel", d.channel().wire());
+        m.put("address", d.address());
+        m.put("ok", d.outcome().ok());
+        m.put("outcome", d.outcome().status().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("detail", d.outcome().detail());
+        return m;
     }
 
     static Map<String, Object> view(Contact c) {

@@ -5,6 +5,7 @@ import io.lodestar.engine.config.DomainService;
 import io.lodestar.engine.config.EndpointService;
 import io.lodestar.engine.config.Services;
 import io.lodestar.engine.config.ZoneService;
+import io.lodestar.engine.notify.Notifier;
 import io.lodestar.engine.model.Monitor;
 import io.lodestar.engine.store.AuditEntry;
 import io.lodestar.engine.store.AuditQuery;
@@ -42,12 +43,14 @@ public final class ManagementApi {
     private final MetricsEndpoint metrics;
 
     private final ZoneService zone;
+    private final Notifier notifier;
 
-    public ManagementApi(Services services, ApiJson json, MetricsEndpoint metrics, ZoneService zone) {
+    public ManagementApi(Services services, ApiJson json, MetricsEndpoint metrics, ZoneService zone, Notifier notifier) {
         this.s = services;
         this.json = json;
         this.metrics = metrics;
         this.zone = zone;
+        this.notifier = notifier;
     }
 
     public Router router() {
@@ -105,6 +108,7 @@ public final class ManagementApi {
         r.add("GET", "/v1/domains/{domain}/distribution/history", TokenRole.READ, q -> Response.ok(
                 s.history(q.param("domain"), instant(q, "from", Instant.EPOCH), instant(q, "to", Instant.now().plusSeconds(1)))));
         ContactRoutes.add(r, s, json);
+        ContactRoutes.addSendTest(r, notifier);
         r.add("GET", "/v1/tokens", TokenRole.FULL, q -> Response.ok(s.tokens().list().stream().map(Views::token).toList()));
         r.add("POST", "/v1/tokens", TokenRole.FULL, q -> {
             Map<String, String> b = json.read(q.body(), new TypeReference<Map<String, String>>() { });

@@ -2,6 +2,9 @@ package io.lodestar.engine.node;
 
 import io.lodestar.engine.api.ApiJson;
 import io.lodestar.engine.api.ApiServer;
+import io.lodestar.engine.notify.Limits;
+import io.lodestar.engine.notify.Notifier;
+import java.util.SplittableRandom;
 import io.lodestar.engine.api.ManagementApi;
 import io.lodestar.engine.api.MetricsEndpoint;
 import io.lodestar.engine.api.TlsContexts;
@@ -48,9 +51,11 @@ public final class Node implements AutoCloseable {
     private final ApiServer api;
     private final ZoneService zone;
     private final Optional<String> generatedAdminToken;
+    private final Notifier notifier;
 
     private Node(Database db, Publisher publisher, Services services, HealthBook health, PrometheusRegistry registry,
-                 ApiServer api, ZoneService zone, Optional<String> generatedAdminToken) {
+                 ApiServer api, ZoneService zone, Optional<String> generatedAdminToken, Notifier notifier) {
+        this.notifier = notifier;
         this.db = db;
         this.publisher = publisher;
         this.services = services;
@@ -76,8 +81,10 @@ public final class Node implements AutoCloseable {
             Store store = new Store(db, seedJson, Clock.systemUTC());
             HealthBook health = new HealthBook();
             UserGroups groups = new UserGroups(regions);
+            Notifier notifier = new Notifier(store, Optional.empty(), secret(c.dataDir().resolve("webhook.secret")),
+                    Limits.defaults(), Clock.systemUTC(), new SplittableRandom(), registry);
             Publisher publisher = new Publisher(store, regions, new StrategyCompiler(groups), health, c.zone(),
-                    new NodeMetrics(registry));
+                    new NodeMetrics(registry), notifier::alert);
             Context ctx = new Context(store, publisher, regions, health, seedJson, new Recommender(regions),
                     Snapshot.normalise(c.zone()));
             Services services = new Services(ctx);
@@ -103,9 +110,9 @@ public final class Node implements AutoCloseable {
                 tls = Optional.of(TlsContexts.fromPem(c.tlsCert().get(), c.tlsKey().get()));
             }
             ApiJson json = new ApiJson();
-            ManagementApi routes = new ManagementApi(services, json, new MetricsEndpoint(registry), zone);
+            ManagementApi routes = new ManagementApi(services, json, new MetricsEndpoint(registry), zone, notifier);
             ApiServer api = ApiServer.start(c.api(), tls, routes.router(), services.tokens()::authenticate, json.mapper());
-            return new Node(db, publisher, services, health, registry, api, zone, generated);
+            return new Node(db, publisher, services, health, registry, api, zone, generated, notifier);
         } catch (io.lodestar.engine.validate.ValidationException e) {
             db.close();
             throw new IOException("--zone-file: " + e.getMessage(), e);
@@ -113,6 +120,16 @@ public final class Node implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** The node's webhook signing secret, created on first start (mode 0600). */
+    private static String secret(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        }
+        String s = io.lodestar.engine.config.TokenService.newSecret();
+        writeSecret(file, s);
+        return s;
     }
 
     private static void writeSecret(Path file, String secret) throws IOException {
@@ -167,9 +184,14 @@ public final class Node implements AutoCloseable {
     }
 
     /** Stops the API (in-flight requests finish) and closes the database. */
+    public Notifier notifier() {
+        return notifier;
+    }
+
     @Override
     public void close() {
         api.close();
+        notifier.close();
         synchronized (publisher) {
             db.close();
         }

@@ -3,6 +3,7 @@ package io.lodestar.engine.node;
 import io.lodestar.engine.model.Domain;
 import io.lodestar.engine.model.DomainStatus;
 import io.lodestar.engine.model.Endpoint;
+import io.lodestar.engine.notify.Alert;
 import io.lodestar.engine.plan.AnswerPlan;
 import io.lodestar.engine.plan.StrategyCompiler;
 import io.lodestar.engine.schedule.ScheduleJson;
@@ -44,11 +45,13 @@ public final class Publisher {
     private long version;
 
     private final NodeMetrics metrics;
+    private final java.util.function.Consumer<Alert> alerts;
 
     public Publisher(Store store, Regions regions, StrategyCompiler compiler, HealthBook health, String zone,
-                     NodeMetrics metrics) {
+                     NodeMetrics metrics, java.util.function.Consumer<Alert> alerts) {
         this.store = store;
         this.metrics = metrics;
+        this.alerts = alerts;
         this.regions = regions;
         this.compiler = compiler;
         this.health = health;
@@ -93,6 +96,9 @@ public final class Publisher {
                 }
             }
             compile(l.get().domain(), l.get().endpoints(), tree, true);
+            if (reason.contains("published")) {
+                alerts.accept(Alert.published(name, java.time.Instant.now(), reason));
+            }
         }
         publish(reason);
     }
@@ -134,9 +140,17 @@ public final class Publisher {
             plan = compiler.compile(d, tree.get(), endpoints, health.view(d.name()));
             metrics.compiled(System.nanoTime() - t0);
         }
-        String json = scheduleJson.write(ScheduleResult.of(plan));
+        ScheduleResult result = ScheduleResult.of(plan);
+        String json = scheduleJson.write(result);
         if (prev == null || !prev.resultJson().equals(json)) {
             resultChanged.add(d.name());
+        }
+        boolean failingOpen = !result.failingOpen().isEmpty();
+        boolean wasFailingOpen = prev != null && prev.resultJson().contains("\"failOpen\":true");
+        if (failingOpen && !wasFailingOpen) {
+            long groups = result.failingOpen().stream().filter(g -> g.family() == io.lodestar.engine.model.Family.V4).count();
+            alerts.accept(Alert.allDown(d.name(), java.time.Instant.now(), "every candidate endpoint is down for " + groups
+                    + " user groups; answering them as if all were up (fail open)"));
         }
         domains.put(d.name(), new DomainState(d, List.copyOf(endpoints), tree, plan, json));
     }

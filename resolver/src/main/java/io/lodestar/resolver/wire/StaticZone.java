@@ -85,7 +85,7 @@ final class StaticZone {
         Name originName = name(origin);
         List<Record> records = new ArrayList<>();
         try (Master master = new Master(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), originName, 3600)) {
-            master.disableIncludes();
+            master.disableIncludes(true); // a zone from the API must not read local files
             for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
                 if (records.size() >= MAX_RECORDS) {
                     throw new ZoneFileException("zone file: more than " + MAX_RECORDS + " records");
@@ -93,7 +93,8 @@ final class StaticZone {
                 records.add(r);
             }
         } catch (IOException | RuntimeException e) {
-            throw new ZoneFileException("zone file: " + e.getMessage(), e);
+            String why = String.valueOf(e.getMessage()).replaceFirst("^<none>:(\\d+):", "line $1:");
+            throw new ZoneFileException("zone file: " + why, e);
         }
         return build(origin, originName, records, nsAddress);
     }

@@ -1,0 +1,38 @@
+package io.lodestar.resolver;
+
+import io.lodestar.engine.model.EndpointType;
+import io.lodestar.engine.model.Family;
+import io.lodestar.engine.plan.Distribution;
+import io.lodestar.resolver.wire.DnsCodes;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Stage 8, pick: one weighted draw from the managed name's compiled plan for the client's group
+ * and address (O(1), no allocation). Types a managed name does not hold (MX, TXT, …) and an empty
+ * draw are NODATA with the SOA. ANY is answered as A (RFC 8482 §4.1: one RRset is enough); a CNAME
+ * query gets the CNAME only when the draw is a CNAME endpoint.
+ */
+final class PickStage implements Stage {
+
+    private final DnsMetrics metrics;
+
+    PickStage(DnsMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Flow run(QueryContext ctx) {
+        Family family = ctx.family();
+        if (family == null) {
+            return ctx.negative(DnsCodes.NOERROR);
+        }
+        Distribution d = ctx.entry.plan().distribution(family, ctx.group, ctx.client);
+        int i = d.pick(ThreadLocalRandom.current().nextDouble());
+        if (i < 0 || (ctx.qtype == DnsCodes.CNAME && ctx.entry.plan().endpoint(i).type() != EndpointType.CNAME)) {
+            return ctx.negative(DnsCodes.NOERROR);
+        }
+        ctx.picked = i;
+        metrics.answer(ctx.entry.plan().endpoint(i));
+        return Flow.NEXT;
+    }
+}

@@ -1,0 +1,95 @@
+package io.lodestar.resolver;
+
+import io.lodestar.engine.node.Snapshot;
+import io.lodestar.engine.plan.UserGroups;
+import io.lodestar.resolver.wire.DnsCodes;
+import io.lodestar.resolver.wire.ZoneViews;
+import io.lodestar.resources.ip.IpLocator;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The order of the stages, written once (CoreDNS's plugin chain, dnsjava {@code jnamed}'s steps):
+ *
+ * <pre>
+ *   sanity → EDNS/ECS → zone guard                               once per query
+ *   → managed name → static zone → domain status → locate client → pick → assemble
+ *                                                                 per name of a CNAME chain
+ *   → size/TC and write                                           once
+ * </pre>
+ *
+ * A stage ends the query early by answering (an error rcode, a static answer, NODATA …). The
+ * snapshot is read once per query; nothing here locks, logs or touches a database. Thread-safe:
+ * the stages hold only immutable collaborators.
+ */
+final class QueryPipeline {
+
+    private final Supplier<Snapshot> snapshots;
+    private final List<Stage> once;
+    private final List<Stage> perName;
+    private final WriteStage writer;
+    private final Problems problems;
+
+    QueryPipeline(DnsConfig config, Supplier<Snapshot> snapshots, ZoneViews views, IpLocator locator,
+                  UserGroups groups, DnsMetrics metrics, Problems problems) {
+        this.snapshots = snapshots;
+        this.problems = problems;
+        this.once = List.of(
+                new SanityStage(),
+                new EdnsStage(config.maxUdpPayload()),
+                new ZoneGuardStage(views, config.transfers()));
+        this.perName = List.of(
+                new ManagedNameStage(),
+                new StaticZoneStage(),
+                new DomainStatusStage(),
+                new LocateClientStage(locator, groups),
+                new PickStage(metrics),
+                new AssembleStage());
+        this.writer = new WriteStage(config.maxUdpPayload(), metrics);
+    }
+
+    /**
+     * Answers one packet ({@code packet[0..length)}) from {@code source}; null means no reply.
+     * Never throws: a failing stage gives SERVFAIL, reported through {@link Problems}.
+     */
+    byte[] handle(byte[] packet, int length, Transport transport, InetAddress source) {
+        QueryContext ctx = new QueryContext(snapshots.get(), transport, source, packet, length);
+        try {
+            Stage.Flow flow = run(once, ctx);
+            for (int guard = 0; flow == Stage.Flow.NEXT || flow == Stage.Flow.FOLLOW; guard++) {
+                flow = run(perName, ctx);
+                if (guard > QueryContext.MAX_CHAIN) {
+                    throw new IllegalStateException("CNAME chain did not end: " + ctx.name);
+                }
+            }
+            return writer.write(ctx); // a DROP query gives null
+        } catch (RuntimeException | StackOverflowError e) {
+            problems.report("query failed", e);
+            return ctx.query == null ? null : serverFailure(ctx);
+        }
+    }
+
+    private static Stage.Flow run(List<Stage> stages, QueryContext ctx) {
+        for (int i = 0; i < stages.size(); i++) {
+            Stage.Flow f = stages.get(i).run(ctx);
+            if (f != Stage.Flow.NEXT) {
+                return f;
+            }
+        }
+        return Stage.Flow.NEXT;
+    }
+
+    private byte[] serverFailure(QueryContext ctx) {
+        try {
+            QueryContext fresh = new QueryContext(ctx.snapshot, ctx.transport, ctx.source, ctx.packet, ctx.length);
+            fresh.query = ctx.query;
+            fresh.limit = ctx.limit;
+            fresh.reply.rcode(DnsCodes.SERVFAIL);
+            return writer.write(fresh);
+        } catch (RuntimeException e) {
+            problems.report("SERVFAIL could not be written", e);
+            return null;
+        }
+    }
+}

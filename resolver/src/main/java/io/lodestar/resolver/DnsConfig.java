@@ -1,7 +1,9 @@
 package io.lodestar.resolver;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Settings of the DNS listener (CONTRACT §1 {@code --dns HOST:PORT}); everything else has a
@@ -15,9 +17,11 @@ import java.util.Objects;
  * @param maxTcpConnections connections served at once; further ones are closed on accept
  * @param udpThreads        receiver threads on the UDP socket (1–8)
  * @param transfers         who may ask for AXFR/IXFR (see {@link TransferPolicy})
+ * @param queryLogDir       where the sampled query log goes ({@code queries.log}, rotated), if anywhere
+ * @param queryLogEvery     one query in this many is logged (≥ 1)
  */
 public record DnsConfig(String host, int port, int maxUdpPayload, Duration tcpIdleTimeout, int maxTcpConnections,
-                        int udpThreads, TransferPolicy transfers) {
+                        int udpThreads, TransferPolicy transfers, Optional<Path> queryLogDir, int queryLogEvery) {
 
     public static final int DEFAULT_MAX_UDP_PAYLOAD = 1232;
     public static final Duration DEFAULT_TCP_IDLE_TIMEOUT = Duration.ofSeconds(10);
@@ -28,6 +32,10 @@ public record DnsConfig(String host, int port, int maxUdpPayload, Duration tcpId
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tcpIdleTimeout, "tcpIdleTimeout");
         Objects.requireNonNull(transfers, "transfers");
+        Objects.requireNonNull(queryLogDir, "queryLogDir");
+        if (queryLogEvery < 1) {
+            throw new IllegalArgumentException("queryLogEvery must be ≥ 1: " + queryLogEvery);
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("dns port out of range: " + port);
         }
@@ -45,7 +53,7 @@ public record DnsConfig(String host, int port, int maxUdpPayload, Duration tcpId
     /** Defaults on {@code host:port}. */
     public static DnsConfig of(String host, int port) {
         return new DnsConfig(host, port, DEFAULT_MAX_UDP_PAYLOAD, DEFAULT_TCP_IDLE_TIMEOUT,
-                DEFAULT_MAX_TCP_CONNECTIONS, DEFAULT_UDP_THREADS, TransferPolicy.NONE);
+                DEFAULT_MAX_TCP_CONNECTIONS, DEFAULT_UDP_THREADS, TransferPolicy.NONE, Optional.empty(), 1000);
     }
 
     /** Parses {@code HOST:PORT} ({@code [v6]:PORT} for IPv6), as the {@code --dns} option takes it. */
@@ -66,22 +74,33 @@ public record DnsConfig(String host, int port, int maxUdpPayload, Duration tcpId
     }
 
     public DnsConfig withMaxUdpPayload(int bytes) {
-        return new DnsConfig(host, port, bytes, tcpIdleTimeout, maxTcpConnections, udpThreads, transfers);
+        return new DnsConfig(host, port, bytes, tcpIdleTimeout, maxTcpConnections, udpThreads, transfers,
+                queryLogDir, queryLogEvery);
     }
 
     public DnsConfig withTcpIdleTimeout(Duration d) {
-        return new DnsConfig(host, port, maxUdpPayload, d, maxTcpConnections, udpThreads, transfers);
+        return new DnsConfig(host, port, maxUdpPayload, d, maxTcpConnections, udpThreads, transfers,
+                queryLogDir, queryLogEvery);
     }
 
     public DnsConfig withMaxTcpConnections(int n) {
-        return new DnsConfig(host, port, maxUdpPayload, tcpIdleTimeout, n, udpThreads, transfers);
+        return new DnsConfig(host, port, maxUdpPayload, tcpIdleTimeout, n, udpThreads, transfers,
+                queryLogDir, queryLogEvery);
     }
 
     public DnsConfig withUdpThreads(int n) {
-        return new DnsConfig(host, port, maxUdpPayload, tcpIdleTimeout, maxTcpConnections, n, transfers);
+        return new DnsConfig(host, port, maxUdpPayload, tcpIdleTimeout, maxTcpConnections, n, transfers,
+                queryLogDir, queryLogEvery);
     }
 
     public DnsConfig withTransfers(TransferPolicy p) {
-        return new DnsConfig(host, port, maxUdpPayload, tcpIdleTimeout, maxTcpConnections, udpThreads, p);
+        return new DnsConfig(host, port, maxUdpPayload, tcpIdleTimeout, maxTcpConnections, udpThreads, p,
+                queryLogDir, queryLogEvery);
+    }
+
+    /** Logs one query in {@code every} to {@code dir/queries.log} (rotated at 16 MB, 5 files kept). */
+    public DnsConfig withQueryLog(Path dir, int every) {
+        return new DnsConfig(host, port, maxUdpPayload, tcpIdleTimeout, maxTcpConnections, udpThreads, transfers,
+                Optional.of(dir), every);
     }
 }

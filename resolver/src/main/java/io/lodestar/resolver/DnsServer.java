@@ -27,12 +27,17 @@ public final class DnsServer implements AutoCloseable {
 
     private static final int PORT_ATTEMPTS = 8;
 
+    private static final long QUERY_LOG_BYTES = 16L << 20;
+    private static final int QUERY_LOG_FILES = 5;
+
     private final UdpListener udp;
     private final TcpListener tcp;
+    private final QueryLog log;
 
-    private DnsServer(UdpListener udp, TcpListener tcp) {
+    private DnsServer(UdpListener udp, TcpListener tcp, QueryLog log) {
         this.udp = udp;
         this.tcp = tcp;
+        this.log = log;
     }
 
     /**
@@ -49,7 +54,21 @@ public final class DnsServer implements AutoCloseable {
         Problems problems = new Problems(10_000);
         ZoneViews views = new ZoneViews(host.isAnyLocalAddress() ? null : host,
                 message -> problems.report("zone file not served, generated apex only: " + message, null));
-        QueryPipeline pipeline = new QueryPipeline(config, snapshots, views, locator, groups, metrics, problems);
+        QueryLog log = config.queryLogDir().isEmpty() ? null : new QueryLog(config.queryLogDir().get(),
+                config.queryLogEvery(), QUERY_LOG_BYTES, QUERY_LOG_FILES, problems);
+        QueryPipeline pipeline = new QueryPipeline(config, snapshots, views, locator, groups, metrics, log, problems);
+        try {
+            return bindAndStart(config, host, pipeline, problems, log);
+        } catch (IOException | RuntimeException e) {
+            if (log != null) {
+                log.close();
+            }
+            throw e;
+        }
+    }
+
+    private static DnsServer bindAndStart(DnsConfig config, InetAddress host, QueryPipeline pipeline, Problems problems,
+                                          QueryLog log) throws IOException {
         for (int attempt = 1; ; attempt++) {
             UdpListener udp = bindUdp(new InetSocketAddress(host, config.port()), pipeline, problems, config);
             TcpListener tcp;
@@ -65,7 +84,7 @@ public final class DnsServer implements AutoCloseable {
             }
             udp.start(config.udpThreads());
             tcp.start();
-            return new DnsServer(udp, tcp);
+            return new DnsServer(udp, tcp, log);
         }
     }
 
@@ -125,6 +144,9 @@ public final class DnsServer implements AutoCloseable {
             tcp.close();
         } catch (IOException e) {
             // closing: nothing to tell
+        }
+        if (log != null) {
+            log.close();
         }
     }
 }

@@ -32,7 +32,7 @@ final class QueryPipeline {
     private final Problems problems;
 
     QueryPipeline(DnsConfig config, Supplier<Snapshot> snapshots, ZoneViews views, IpLocator locator,
-                  UserGroups groups, DnsMetrics metrics, Problems problems) {
+                  UserGroups groups, DnsMetrics metrics, QueryLog log, Problems problems) {
         this.snapshots = snapshots;
         this.problems = problems;
         this.once = List.of(
@@ -46,7 +46,7 @@ final class QueryPipeline {
                 new LocateClientStage(locator, groups),
                 new PickStage(metrics),
                 new AssembleStage());
-        this.writer = new WriteStage(config.maxUdpPayload(), metrics);
+        this.writer = new WriteStage(config.maxUdpPayload(), metrics, log);
     }
 
     /**

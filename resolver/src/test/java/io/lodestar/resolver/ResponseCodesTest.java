@@ -186,4 +186,13 @@ class ResponseCodesTest {
         OPTRecord opt = Packets.udp(node.udp(), query(1, APEX, Type.SOA, opt(4096, 0, new byte[0])), 2000).getOPT();
         assertEquals(DnsConfig.DEFAULT_MAX_UDP_PAYLOAD, opt.getPayloadSize(), "we advertise our own limit");
     }
+
+    @Test
+    void namesMatchWhateverTheirCaseAndTheQuestionKeepsIt() throws Exception {
+        String mixed = "SMART.Example.COM.Gtm.Lodestar.TEST.";
+        Message m = ask(node.resolver(false), mixed, Type.A);
+        assertEquals(Rcode.NOERROR, m.getRcode());
+        assertEquals(1, m.getSection(Section.ANSWER).size());
+        assertEquals(mixed, m.getQuestion().getName().toString(), "0x20 case echoed as sent");
+    }
 }

@@ -43,6 +43,7 @@ class SeedScenariosOverDnsTest {
                 TestNode.entry("near.example.com", "03-nearest-with-failover"),
                 TestNode.entry("dual.example.com", "09-ipv6-family"),
                 TestNode.entry("pb.example.com", "01-primary-backup"),
+                TestNode.entry("cidr.example.com", "08-cidr-longest-prefix"),
                 pinned));
     }
 
@@ -85,6 +86,21 @@ class SeedScenariosOverDnsTest {
             assertEquals(24, echo.getScopePrefixLength(), "the answer holds for the whole /24");
             assertEquals(subnet.split("/")[0], echo.getAddress().getHostAddress());
         }
+    }
+
+    @ParameterizedTest(name = "ECS {0} gets {1}")
+    @CsvSource({
+        "10.1.2.0/24,      2.2.2.2, 24",
+        "10.2.0.0/16,      1.1.1.1, 16",
+        "2001:db8:1::/48,  5.5.5.5, 48",
+        "2001:db9::/48,    4.4.4.4, 48",
+        "192.0.2.0/24,     4.4.4.4, 24",
+    })
+    void cidrUserSetsMatchTheClientSubnetLongestPrefixFirst(String subnet, String expected, int scope) throws Exception {
+        Message m = ask(node.resolver(false, 1232, subnet), access("cidr.example.com"), Type.A);
+        assertEquals(expected, m.getSection(Section.ANSWER).get(0).rdataToString());
+        assertEquals(scope, ecs(m).getScopePrefixLength());
+        assertEquals(scope, ecs(m).getSourcePrefixLength());
     }
 
     @Test

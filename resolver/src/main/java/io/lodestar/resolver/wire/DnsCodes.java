@@ -41,4 +41,14 @@ public final class DnsCodes {
 
     private DnsCodes() {
     }
+
+    /** Mnemonic of a type ({@code A}, {@code TYPE65280}), for logs: not on the query path. */
+    public static String typeName(int type) {
+        return org.xbill.DNS.Type.string(type);
+    }
+
+    /** Mnemonic of an rcode, extended ones included ({@code BADVERS}), for logs. */
+    public static String rcodeName(int rcode) {
+        return org.xbill.DNS.Rcode.string(rcode);
+    }
 }

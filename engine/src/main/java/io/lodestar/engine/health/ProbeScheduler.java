@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class ProbeScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProbeScheduler.class);
+    private static final long GRACE_NANOS = 2_000_000_000L;
 
     /** Receives each probe's result; returns true to ask for a rapid re-check. Called on prober threads. */
     public interface Handler {
@@ -112,7 +113,10 @@ public final class ProbeScheduler implements AutoCloseable {
             metrics.started(nanoTime.getAsLong() - planned);
             CompletableFuture<ProbeResult> f;
             try {
-                f = prober.probe(target);
+                // safety net: a prober bug that never completes a future must not stop this chain
+                f = prober.probe(target).completeOnTimeout(ProbeResult.failed(Instant.now(), target.timeout(),
+                        Failure.other("probe did not finish within its timeout")), target.timeout().toNanos() + GRACE_NANOS,
+                        TimeUnit.NANOSECONDS);
             } catch (RuntimeException e) {
                 f = CompletableFuture.completedFuture(ProbeResult.failed(Instant.now(), Duration.ZERO,
                         Failures.classify(e)));

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code tcp}: the endpoint is up when a TCP connection to the monitor's port is established
@@ -26,6 +28,8 @@ import java.util.function.LongSupplier;
  * the blocking executor, never on the selector thread.
  */
 public final class TcpProber implements Prober, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TcpProber.class);
 
     private final Selector selector;
     private final Thread thread;
@@ -97,11 +101,21 @@ public final class TcpProber implements Prober, AutoCloseable {
                     wait = Math.max(1, (next.deadline - nanoTime.getAsLong() + 999_999) / 1_000_000);
                 }
                 selector.select(wait);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("probe selector: {}", e.toString());
+            }
+            // each stage on its own: a failing select (e.g. out of file descriptors) must not stop
+            // new connects from failing fast or deadlines from expiring
+            try {
                 start();
+            } catch (RuntimeException e) {
+                LOG.warn("probe connects: {}", e.toString());
+            }
+            try {
                 finishConnects();
                 expire();
-            } catch (IOException | RuntimeException e) {
-                // one bad channel must not stop every probe; its own future was completed already
+            } catch (RuntimeException e) {
+                LOG.warn("probe completions: {}", e.toString());
             }
         }
         for (SelectionKey k : selector.keys()) {

@@ -83,6 +83,7 @@ class HealthMonitorIT {
         VerdictChange back = next(5_000);
         double recovery = (System.nanoTime() - t1) / 1e9;
         assertEquals(State.OK, back.to());
+        System.out.printf("failover %.2f s, recovery %.2f s%n", failover, recovery);
         assertTrue(recovery <= 2.5, "recovery took " + recovery + " s");
         assertTrue(changes.isEmpty(), "evalHealth=false endpoint never judged: " + changes);
         assertEquals(State.UNKNOWN, monitor.state(DOMAIN, "127.0.0.2"));

@@ -35,7 +35,8 @@ public final class Main {
             "",
             "usage:",
             "  ./lodestar                         open the console (not built yet: prints what exists)",
-            "  ./lodestar node [options]          headless node: authoritative DNS + prober + API (not built yet)",
+            "  ./lodestar node [options]          headless node: authoritative DNS + management API",
+            "                                     (./lodestar node --help lists the options)",
             "  ./lodestar locate IP...            where the bundled IP database places an address (area, isp)",
             "  ./lodestar check FILE [--down A,B] validate a strategy in the seed's JSON and print its schedule",
             "                                     result per province for China Telecom users",
@@ -58,6 +59,8 @@ public final class Main {
             case "--help":
             case "-h":
                 out.println(USAGE);
+                out.println();
+                out.println(io.lodestar.resolver.NodeOptions.USAGE);
                 return 0;
             case "locate":
                 return locate(rest, out, err);
@@ -66,12 +69,10 @@ public final class Main {
             case "console":
                 out.println(USAGE);
                 out.println();
-                out.println("The console and the node are not built yet (see the open issues); the engine,");
-                out.println("the region catalogue and the IP database are: try ./lodestar locate 114.114.114.114");
+                out.println("The console is not built yet (see the open issues); the node is: ./lodestar node");
                 return 0;
             case "node":
-                err.println("lodestar node: the node is not built yet (issue: the node)");
-                return 2;
+                return io.lodestar.resolver.NodeMain.run(rest, out, err);
             default:
                 err.println("lodestar: unknown command '" + cmd + "' (see ./lodestar help)");
                 return 2;

@@ -35,6 +35,7 @@ public final class MonitorService {
             Audit.record(tx, actor, "monitor.put", domain, before.map(Audit::of).orElse(null), Audit.of(monitor));
             return null;
         });
+        ctx.publisher().reload(java.util.List.of(domain), "monitor changed");
         return monitor;
     }
 }

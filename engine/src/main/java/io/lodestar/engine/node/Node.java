@@ -2,6 +2,9 @@ package io.lodestar.engine.node;
 
 import io.lodestar.engine.api.ApiJson;
 import io.lodestar.engine.api.ApiServer;
+import io.lodestar.engine.health.HealthMonitor;
+import io.lodestar.engine.health.PrometheusHealthMetrics;
+import io.lodestar.engine.health.Probers;
 import io.lodestar.engine.notify.Limits;
 import io.lodestar.engine.notify.Notifier;
 import java.util.SplittableRandom;
@@ -27,6 +30,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -52,10 +57,13 @@ public final class Node implements AutoCloseable {
     private final ZoneService zone;
     private final Optional<String> generatedAdminToken;
     private final Notifier notifier;
+    private final HealthMonitor monitor;
 
     private Node(Database db, Publisher publisher, Services services, HealthBook health, PrometheusRegistry registry,
-                 ApiServer api, ZoneService zone, Optional<String> generatedAdminToken, Notifier notifier) {
+                 ApiServer api, ZoneService zone, Optional<String> generatedAdminToken, Notifier notifier,
+                 HealthMonitor monitor) {
         this.notifier = notifier;
+        this.monitor = monitor;
         this.db = db;
         this.publisher = publisher;
         this.services = services;
@@ -73,18 +81,25 @@ public final class Node implements AutoCloseable {
      */
     public static Node start(Config c, Regions regions, ZoneService.ZoneCheck zoneCheck, PrometheusRegistry registry)
             throws IOException, GeneralSecurityException {
+        if (c.tlsCert().isPresent() != c.tlsKey().isPresent()) {
+            throw new IOException("--tls-cert and --tls-key go together");
+        }
+        Optional<SSLContext> tls = c.tlsCert().isPresent()
+                ? Optional.of(TlsContexts.fromPem(c.tlsCert().get(), c.tlsKey().get())) : Optional.empty();
         Files.createDirectories(c.dataDir());
         restrict(c.dataDir(), "rwx------");
         Database db = Database.open(c.dataDir().resolve("lodestar.db"));
+        List<AutoCloseable> started = new ArrayList<>();
+        started.add(db);
         try {
             SeedJson seedJson = new SeedJson(regions);
             Store store = new Store(db, seedJson, Clock.systemUTC());
             HealthBook health = new HealthBook();
-            UserGroups groups = new UserGroups(regions);
             Notifier notifier = new Notifier(store, Optional.empty(), secret(c.dataDir().resolve("webhook.secret")),
                     Limits.defaults(), Clock.systemUTC(), new SplittableRandom(), registry);
-            Publisher publisher = new Publisher(store, regions, new StrategyCompiler(groups), health, c.zone(),
-                    new NodeMetrics(registry), notifier::alert);
+            started.add(0, notifier);
+            Publisher publisher = new Publisher(store, regions, new StrategyCompiler(new UserGroups(regions)), health,
+                    c.zone(), new NodeMetrics(registry), notifier::alert);
             Context ctx = new Context(store, publisher, regions, health, seedJson, new Recommender(regions),
                     Snapshot.normalise(c.zone()));
             Services services = new Services(ctx);
@@ -102,23 +117,36 @@ public final class Node implements AutoCloseable {
                 writeSecret(c.dataDir().resolve("admin.token"), generated.get());
             }
             publisher.loadAll("node started");
-            Optional<SSLContext> tls = Optional.empty();
-            if (c.tlsCert().isPresent() != c.tlsKey().isPresent()) {
-                throw new IOException("--tls-cert and --tls-key go together");
-            }
-            if (c.tlsCert().isPresent()) {
-                tls = Optional.of(TlsContexts.fromPem(c.tlsCert().get(), c.tlsKey().get()));
-            }
             ApiJson json = new ApiJson();
             ManagementApi routes = new ManagementApi(services, json, new MetricsEndpoint(registry), zone, notifier);
             ApiServer api = ApiServer.start(c.api(), tls, routes.router(), services.tokens()::authenticate, json.mapper());
-            return new Node(db, publisher, services, health, registry, api, zone, generated, notifier);
+            started.add(0, api);
+            HealthWiring wiring = new HealthWiring(store, health, publisher, notifier);
+            HealthMonitor monitor = new HealthMonitor(c.site(), Probers.system(Probers.Options.defaults()),
+                    new PrometheusHealthMetrics(registry), wiring::changed, Clock.systemUTC(), System::nanoTime,
+                    new SplittableRandom(), HealthMonitor.DEFAULT_RECHECK);
+            started.add(0, monitor);
+            wiring.retarget(monitor);
+            publisher.onReload(() -> wiring.retarget(monitor));
+            monitor.start();
+            return new Node(db, publisher, services, health, registry, api, zone, generated, notifier, monitor);
         } catch (io.lodestar.engine.validate.ValidationException e) {
-            db.close();
+            closeAll(started, e);
             throw new IOException("--zone-file: " + e.getMessage(), e);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            db.close();
+            closeAll(started, e);
             throw e;
+        }
+    }
+
+    /** Undoes a failed start, newest first. */
+    private static void closeAll(List<AutoCloseable> started, Exception cause) {
+        for (AutoCloseable c : started) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                cause.addSuppressed(e);
+            }
         }
     }
 
@@ -188,9 +216,14 @@ public final class Node implements AutoCloseable {
         return notifier;
     }
 
+    public HealthMonitor healthMonitor() {
+        return monitor;
+    }
+
     @Override
     public void close() {
         api.close();
+        monitor.stop();
         notifier.close();
         synchronized (publisher) {
             db.close();

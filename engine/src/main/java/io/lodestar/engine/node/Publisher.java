@@ -101,6 +101,14 @@ public final class Publisher {
             }
         }
         publish(reason);
+        onReload.run();
+    }
+
+    private volatile Runnable onReload = () -> { };
+
+    /** Called after every configuration reload (the node re-targets the health monitor). */
+    public void onReload(Runnable r) {
+        this.onReload = r;
     }
 
     /** Health changed for these domains: recompile from memory and publish. */

@@ -193,9 +193,9 @@ done
 answer_of() { # server subnet|-
   local out a scope
   if [[ $2 == - ]]; then
-    out=$(dig +time=2 +tries=2 @127.0.0.1 -p "${PORT[$1]}" "geo.$ZONE" A +noall +answer +comments 2>&1 || true)
+    out=$(dig +time=2 +tries=2 @127.0.0.1 -p "${PORT[$1]}" "geo.$ZONE" A +nocookie +noall +answer +comments 2>&1 || true)
   else
-    out=$(dig +time=2 +tries=2 @127.0.0.1 -p "${PORT[$1]}" "geo.$ZONE" A +subnet="$2" +noall +answer +comments 2>&1 || true)
+    out=$(dig +time=2 +tries=2 @127.0.0.1 -p "${PORT[$1]}" "geo.$ZONE" A +nocookie +subnet="$2" +noall +answer +comments 2>&1 || true)
   fi
   a=$(awk '$4 == "A" {print $5}' <<<"$out" | paste -sd, -)
   scope=$(sed -n 's/^; CLIENT-SUBNET: [^/]*\/[0-9]*\/\([0-9]*\).*/\1/p' <<<"$out")
@@ -238,7 +238,7 @@ args=()
 while read -r sub _; do args+=("geo.$ZONE" A +subnet="$sub"); done <"$WORK/q/geo.expect"
 while read -r _ grp; do expected_for "$grp"; done <"$WORK/q/geo.expect" >"$WORK/geo.want"
 for s in $SERVERS; do
-  dig +time=2 +tries=2 +noall +answer @127.0.0.1 -p "${PORT[$s]}" "${args[@]}" 2>/dev/null \
+  dig +time=2 +tries=2 +nocookie +noall +answer @127.0.0.1 -p "${PORT[$s]}" "${args[@]}" 2>/dev/null \
     | awk '$4 == "A" {print $5}' >"$WORK/geo.$s" || true
   if ! cmp -s "$WORK/geo.want" "$WORK/geo.$s"; then
     bad=1
@@ -247,7 +247,7 @@ for s in $SERVERS; do
   fi
 done
 for s in $SERVERS; do
-  st=$(dig +short @127.0.0.1 -p "${PORT[$s]}" "static.$ZONE" A)
+  st=$(dig +noedns +short @127.0.0.1 -p "${PORT[$s]}" "static.$ZONE" A)
   [[ $st == 192.0.2.1 ]] || { bad=1; log "$s: static.$ZONE answered '$st', not 192.0.2.1"; }
 done
 # wrr shares over 1000 queries per server (a check of the configuration, not of the randomness)
@@ -259,7 +259,7 @@ WRR=$WORK/wrr.md
 wargs=()
 for ((i = 0; i < 1000; i++)); do wargs+=("wrr.$ZONE" A); done
 for s in $SERVERS; do
-  dig +time=2 +tries=2 +noall +answer @127.0.0.1 -p "${PORT[$s]}" "${wargs[@]}" 2>/dev/null \
+  dig +time=2 +tries=2 +noedns +noall +answer @127.0.0.1 -p "${PORT[$s]}" "${wargs[@]}" 2>/dev/null \
     | awk '$4 == "A" {print $5}' | sort | uniq -c >"$WORK/wrr.$s" || true
 done
 for i in 1 2 3 4; do

@@ -3,6 +3,7 @@ package io.lodestar.engine.api;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.lodestar.engine.config.DomainService;
 import io.lodestar.engine.config.EndpointService;
+import io.lodestar.engine.config.MailService;
 import io.lodestar.engine.config.Services;
 import io.lodestar.engine.config.ZoneService;
 import io.lodestar.engine.notify.Notifier;
@@ -45,7 +46,11 @@ public final class ManagementApi {
     private final ZoneService zone;
     private final Notifier notifier;
 
-    public ManagementApi(Services services, ApiJson json, MetricsEndpoint metrics, ZoneService zone, Notifier notifier) {
+    private final MailService mail;
+
+    public ManagementApi(Services services, ApiJson json, MetricsEndpoint metrics, ZoneService zone, Notifier notifier,
+                         MailService mail) {
+        this.mail = mail;
         this.s = services;
         this.json = json;
         this.metrics = metrics;
@@ -109,6 +114,11 @@ public final class ManagementApi {
                 s.history(q.param("domain"), instant(q, "from", Instant.EPOCH), instant(q, "to", Instant.now().plusSeconds(1)))));
         ContactRoutes.add(r, s, json);
         ContactRoutes.addSendTest(r, notifier);
+        r.add("GET", "/v1/settings/mail", TokenRole.FULL, q -> Response.ok(mail.get().orElse(null)));
+        r.add("PUT", "/v1/settings/mail", TokenRole.FULL, q -> {
+            mail.put(q.principal().name(), json.read(q.body(), new TypeReference<MailService.Input>() { }));
+            return Response.ok(mail.get().orElse(null));
+        });
         r.add("GET", "/v1/tokens", TokenRole.FULL, q -> Response.ok(s.tokens().list().stream().map(Views::token).toList()));
         r.add("POST", "/v1/tokens", TokenRole.FULL, q -> {
             Map<String, String> b = json.read(q.body(), new TypeReference<Map<String, String>>() { });

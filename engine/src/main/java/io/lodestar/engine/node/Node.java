@@ -12,6 +12,7 @@ import io.lodestar.engine.api.ManagementApi;
 import io.lodestar.engine.api.MetricsEndpoint;
 import io.lodestar.engine.api.TlsContexts;
 import io.lodestar.engine.config.Context;
+import io.lodestar.engine.config.MailService;
 import io.lodestar.engine.config.Services;
 import io.lodestar.engine.config.ZoneService;
 import io.lodestar.engine.plan.StrategyCompiler;
@@ -118,7 +119,8 @@ public final class Node implements AutoCloseable {
             }
             publisher.loadAll("node started");
             ApiJson json = new ApiJson();
-            ManagementApi routes = new ManagementApi(services, json, new MetricsEndpoint(registry), zone, notifier);
+            MailService mail = new MailService(ctx, notifier, c.dataDir());
+            ManagementApi routes = new ManagementApi(services, json, new MetricsEndpoint(registry), zone, notifier, mail);
             ApiServer api = ApiServer.start(c.api(), tls, routes.router(), services.tokens()::authenticate, json.mapper());
             started.add(0, api);
             HealthWiring wiring = new HealthWiring(store, health, publisher, notifier);

@@ -41,7 +41,7 @@ public final class Notifier implements AutoCloseable {
     static final String NO_PHONE = "no phone channel yet: Lodestar cannot send SMS or calls; it used the contact's other channels";
 
     private final Recipients recipients;
-    private final Optional<MailChannel> mail;
+    private volatile Optional<MailChannel> mail;
     private final WebhookChannel webhook;
     private final Limits limits;
     private final Clock clock;
@@ -110,6 +110,11 @@ public final class Notifier implements AutoCloseable {
     }
 
     /** The last deliveries, newest first. */
+    /** Replaces the SMTP server (settings changed through the API); empty turns e-mail off. */
+    public void mail(Optional<MailSettings> settings) {
+        this.mail = settings.map(MailChannel::new);
+    }
+
     public List<Delivery> recent() {
         return log.recent();
     }

@@ -45,7 +45,7 @@ public final class NodeMain implements AutoCloseable {
         }
         PrometheusRegistry registry = new PrometheusRegistry();
         Node node = Node.start(new Node.Config(o.data(), o.zone(), o.api(), o.adminToken(), o.site(), o.tlsCert(),
-                o.tlsKey(), zoneText), regions, NodeMain::zoneProblems, registry);
+                o.tlsKey(), zoneText), regions, locator, NodeMain::zoneProblems, registry);
         try {
             DnsServer dns = DnsServer.start(DnsConfig.of(o.dns().getAddress().getHostAddress(), o.dns().getPort()),
                     node.snapshots(), locator, new UserGroups(regions), new PrometheusDnsMetrics(registry));

@@ -5,6 +5,7 @@ import io.lodestar.engine.config.DomainService;
 import io.lodestar.engine.config.EndpointService;
 import io.lodestar.engine.config.MailService;
 import io.lodestar.engine.config.Services;
+import io.lodestar.engine.config.SimulationService;
 import io.lodestar.engine.config.ZoneService;
 import io.lodestar.engine.notify.Notifier;
 import io.lodestar.engine.model.Monitor;
@@ -47,10 +48,14 @@ public final class ManagementApi {
     private final Notifier notifier;
 
     private final MailService mail;
+    private final SimulationService simulation;
+    private final java.util.function.Supplier<Map<String, Object>> self;
 
     public ManagementApi(Services services, ApiJson json, MetricsEndpoint metrics, ZoneService zone, Notifier notifier,
-                         MailService mail) {
+                         MailService mail, SimulationService simulation, java.util.function.Supplier<Map<String, Object>> self) {
         this.mail = mail;
+        this.simulation = simulation;
+        this.self = self;
         this.s = services;
         this.json = json;
         this.metrics = metrics;
@@ -109,6 +114,9 @@ public final class ManagementApi {
         });
         r.add("PUT", "/v1/domains/{domain}/monitor", TokenRole.WRITE, q -> Response.ok(Views.monitor(
                 s.monitors().put(q.principal().name(), q.param("domain"), json.read(q.body(), new TypeReference<MonitorInput>() { })), true)));
+        r.add("POST", "/v1/domains/{domain}/simulate", TokenRole.READ, q -> Response.ok(simulation.simulate(q.param("domain"),
+                json.read(q.body(), new TypeReference<SimulationService.Input>() { }))));
+        r.add("GET", "/v1/nodes", TokenRole.READ, q -> Response.ok(List.of(self.get())));
         r.add("GET", "/v1/domains/{domain}/distribution", TokenRole.READ, q -> Response.text(s.distribution(q.param("domain")), Views.JSON));
         r.add("GET", "/v1/domains/{domain}/distribution/history", TokenRole.READ, q -> Response.ok(
                 s.history(q.param("domain"), instant(q, "from", Instant.EPOCH), instant(q, "to", Instant.now().plusSeconds(1)))));

@@ -12,6 +12,8 @@ import io.lodestar.engine.api.ManagementApi;
 import io.lodestar.engine.api.MetricsEndpoint;
 import io.lodestar.engine.api.TlsContexts;
 import io.lodestar.engine.config.Context;
+import io.lodestar.engine.config.SimulationService;
+import io.lodestar.resources.ip.IpLocator;
 import io.lodestar.engine.config.MailService;
 import io.lodestar.engine.config.Services;
 import io.lodestar.engine.config.ZoneService;
@@ -80,8 +82,8 @@ public final class Node implements AutoCloseable {
      *
      * @throws IOException with a one-line reason (e.g. the API port is busy)
      */
-    public static Node start(Config c, Regions regions, ZoneService.ZoneCheck zoneCheck, PrometheusRegistry registry)
-            throws IOException, GeneralSecurityException {
+    public static Node start(Config c, Regions regions, IpLocator locator, ZoneService.ZoneCheck zoneCheck,
+                             PrometheusRegistry registry) throws IOException, GeneralSecurityException {
         if (c.tlsCert().isPresent() != c.tlsKey().isPresent()) {
             throw new IOException("--tls-cert and --tls-key go together");
         }
@@ -120,7 +122,20 @@ public final class Node implements AutoCloseable {
             publisher.loadAll("node started");
             ApiJson json = new ApiJson();
             MailService mail = new MailService(ctx, notifier, c.dataDir());
-            ManagementApi routes = new ManagementApi(services, json, new MetricsEndpoint(registry), zone, notifier, mail);
+            java.util.function.Supplier<java.util.Map<String, Object>> self = () -> {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("name", "local");
+                m.put("role", "control");
+                m.put("site", c.site());
+                m.put("zone", Snapshot.normalise(c.zone()));
+                m.put("snapshotVersion", publisher.current().version());
+                m.put("version", Node.class.getPackage().getImplementationVersion() == null ? "dev"
+                        : Node.class.getPackage().getImplementationVersion());
+                m.put("online", true);
+                return m;
+            };
+            ManagementApi routes = new ManagementApi(services, json, new MetricsEndpoint(registry), zone, notifier, mail,
+                    new SimulationService(ctx, locator), self);
             ApiServer api = ApiServer.start(c.api(), tls, routes.router(), services.tokens()::authenticate, json.mapper());
             started.add(0, api);
             HealthWiring wiring = new HealthWiring(store, health, publisher, notifier);

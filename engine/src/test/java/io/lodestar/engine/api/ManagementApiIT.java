@@ -152,6 +152,17 @@ class ManagementApiIT {
             }
         }
         assertTrue(found);
+        JsonNode sim = ok(f.call("POST", "/v1/domains/h.example.com/simulate", "{\"ip\":\"202.96.128.86\"}"));
+        assertEquals("guangdong.CN", sim.get("area").asText());
+        assertEquals("ct", sim.get("isp").asText());
+        assertEquals("2.2.2.2", sim.at("/answers/0/endpoint").asText());
+        assertEquals(1.0, sim.at("/answers/0/share").asDouble(), 1e-9);
+        JsonNode simGroup = ok(f.call("POST", "/v1/domains/h.example.com/simulate", "{\"area\":\"hebei.CN\",\"isp\":\"cu\"}"));
+        assertEquals("1.1.1.1", simGroup.at("/answers/0/endpoint").asText());
+        HttpResponse<String> bad = f.call("POST", "/v1/domains/h.example.com/simulate", "{\"ip\":\"not-an-ip\"}");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("ip"), bad.body());
+        assertEquals("local", ok(f.call("GET", "/v1/nodes", null)).get(0).get("name").asText());
         JsonNode history = ok(f.call("GET", "/v1/domains/h.example.com/distribution/history?from=2000-01-01T00:00:00Z", null));
         assertTrue(history.get("rows").size() >= 2, history.toString());
         assertEquals("recommended strategy published", history.get("rows").get(history.get("rows").size() - 1).get("reason").asText());

@@ -34,7 +34,7 @@ final class NodeFixture implements AutoCloseable {
         this.dir = dir;
         this.node = Node.start(new Node.Config(dir, "gtm.lodestar.test.", new InetSocketAddress("127.0.0.1", 0),
                 Optional.of(ADMIN), "none.CN/other", Optional.empty(), Optional.empty(), Optional.empty()),
-                Fixtures.REGIONS, (text, zone) -> List.of(), new PrometheusRegistry());
+                Fixtures.REGIONS, io.lodestar.resources.ip.IpLocator.load(Fixtures.REGIONS), (text, zone) -> List.of(), new PrometheusRegistry());
     }
 
     URI uri(String path) {

@@ -115,8 +115,9 @@ public final class Node implements AutoCloseable {
                     publisher.zoneFile(stored, "zone file loaded");
                 }
             }
-            Optional<String> generated = services.tokens().bootstrap(c.adminToken());
-            if (generated.isPresent() && c.adminToken().isEmpty()) {
+            Optional<String> generated = services.tokens().bootstrap(c.adminToken())
+                    .filter(secret -> c.adminToken().isEmpty());
+            if (generated.isPresent()) {
                 writeSecret(c.dataDir().resolve("admin.token"), generated.get());
             }
             publisher.loadAll("node started");

@@ -51,8 +51,9 @@ public record MonitorInput(String protocol, Integer port, String path, String ho
                 errors.add(p + ".expectCodes", "expectCodes.invalid", "'" + c + "' is not a status code (e.g. 200) or class (e.g. 2xx)");
             }
         }
-        int to = range(timeout, d.timeout(), 1, 60, p + ".timeout", errors);
         int iv = range(interval, d.interval(), 1, 86_400, p + ".interval", errors);
+        // an unnamed timeout follows a short interval down (interval 5 s → timeout 5 s, not 10)
+        int to = range(timeout, Math.min(d.timeout(), Math.max(1, iv)), 1, 60, p + ".timeout", errors);
         int th = range(threshold, d.threshold(), 0, 100, p + ".threshold", errors);
         int wi = range(window, d.window(), 1, 100, p + ".window", errors);
         int mf = range(minFailures, d.minFailures(), 1, 100, p + ".minFailures", errors);

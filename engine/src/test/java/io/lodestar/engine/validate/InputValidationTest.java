@@ -90,6 +90,16 @@ class InputValidationTest {
     }
 
     @Test
+    void anUnnamedTimeoutFollowsAShortIntervalDown() {
+        Errors errors = new Errors();
+        Monitor m = new MonitorInput("tcp", 443, null, null, null, null, 5, null, null, null, null, null, null)
+                .toMonitor("monitor", errors).orElseThrow();
+        assertEquals(5, m.timeout());
+        new MonitorInput("tcp", 443, null, null, null, 10, 5, null, null, null, null, null, null).toMonitor("monitor", errors);
+        assertEquals("timeout.interval", errors.list().get(0).rule());
+    }
+
+    @Test
     void minFailuresAboveWindowIsRefused() {
         Errors errors = new Errors();
         new MonitorInput("tcp", 22, null, null, null, null, null, null, 3, 4, null, null, null).toMonitor("monitor", errors);

@@ -160,6 +160,10 @@ class FailoverAlertsIT {
             }
         });
         assertEquals("127.0.0.2", answer());
+        String health = api("GET", "/v1/domains/shop.example.com/health", null);
+        assertTrue(health.contains("\"endpoint\":\"127.0.0.2\"") && health.contains("none.CN/other") && health.contains("latencyMs"), health);
+        String probed = api("POST", "/v1/domains/shop.example.com/probe", null);
+        assertTrue(probed.contains("127.0.0.3") && probed.contains("\"ok\":true"), probed);
 
         primary.stop(0);
         await("answers to move to the backup", 10, () -> answers("127.0.0.3"));

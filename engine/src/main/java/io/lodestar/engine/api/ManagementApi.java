@@ -50,9 +50,12 @@ public final class ManagementApi {
     private final MailService mail;
     private final SimulationService simulation;
     private final java.util.function.Supplier<Map<String, Object>> self;
+    private final java.util.function.Supplier<io.lodestar.engine.health.HealthMonitor> monitor;
 
     public ManagementApi(Services services, ApiJson json, MetricsEndpoint metrics, ZoneService zone, Notifier notifier,
-                         MailService mail, SimulationService simulation, java.util.function.Supplier<Map<String, Object>> self) {
+                         MailService mail, SimulationService simulation, java.util.function.Supplier<Map<String, Object>> self,
+                         java.util.function.Supplier<io.lodestar.engine.health.HealthMonitor> monitor) {
+        this.monitor = monitor;
         this.mail = mail;
         this.simulation = simulation;
         this.self = self;
@@ -122,6 +125,7 @@ public final class ManagementApi {
                 s.history(q.param("domain"), instant(q, "from", Instant.EPOCH), instant(q, "to", Instant.now().plusSeconds(1)))));
         ContactRoutes.add(r, s, json);
         ContactRoutes.addSendTest(r, notifier);
+        HealthRoutes.add(r, s, monitor);
         r.add("GET", "/v1/settings/mail", TokenRole.FULL, q -> Response.ok(mail.get().orElse(null)));
         r.add("PUT", "/v1/settings/mail", TokenRole.FULL, q -> {
             mail.put(q.principal().name(), json.read(q.body(), new TypeReference<MailService.Input>() { }));

@@ -122,6 +122,7 @@ public final class Node implements AutoCloseable {
             }
             publisher.loadAll("node started");
             ApiJson json = new ApiJson();
+            java.util.concurrent.atomic.AtomicReference<HealthMonitor> monitorRef = new java.util.concurrent.atomic.AtomicReference<>();
             MailService mail = new MailService(ctx, notifier, c.dataDir());
             java.util.function.Supplier<java.util.Map<String, Object>> self = () -> {
                 java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -136,7 +137,7 @@ public final class Node implements AutoCloseable {
                 return m;
             };
             ManagementApi routes = new ManagementApi(services, json, new MetricsEndpoint(registry), zone, notifier, mail,
-                    new SimulationService(ctx, locator), self);
+                    new SimulationService(ctx, locator), self, monitorRef::get);
             ApiServer api = ApiServer.start(c.api(), tls, routes.router(), services.tokens()::authenticate, json.mapper());
             started.add(0, api);
             HealthWiring wiring = new HealthWiring(store, health, publisher, notifier);
@@ -144,6 +145,7 @@ public final class Node implements AutoCloseable {
                     new PrometheusHealthMetrics(registry), wiring::changed, Clock.systemUTC(), System::nanoTime,
                     new SplittableRandom(), HealthMonitor.DEFAULT_RECHECK);
             started.add(0, monitor);
+            monitorRef.set(monitor);
             wiring.retarget(monitor);
             publisher.onReload(() -> wiring.retarget(monitor));
             monitor.start();

@@ -59,8 +59,8 @@ import org.xbill.DNS.Type;
  * <p>Each trial stops the primary's server (t0, just before {@code stop(0)}) and asks the node's
  * DNS over UDP every 5 ms until the answer is the backup (t1): failover = t1 − t0. Then it starts
  * the primary's server again (t2, just before binding) and asks until the primary comes back (t3):
- * recovery = t3 − t2. Between trials it waits 2 s plus a random share of one interval, so the stops
- * fall at random phases of the probe schedule. Every wait is bounded (30 s); a timeout is a failed
+ * recovery = t3 − t2. Before each stop and each start it waits 2 s plus a random share of one
+ * interval, so both fall at random phases of the probe schedule. Every wait is bounded (30 s); a timeout is a failed
  * trial. For the slowest failover and recovery it prints the timeline: probe results (seen by
  * polling the monitor's latest result every loop), the verdict (health event), the publish
  * (schedule history row) and the first DNS answer, in ms from t0 (t2).
@@ -84,8 +84,8 @@ public final class FailoverBenchmark {
     private FailoverBenchmark() {
     }
 
-    /** A probe result seen after t0, in ms from t0 (start and completion). */
-    private record Probe(double startMs, double doneMs, String words) {
+    /** A probe result seen after t0, in ms from t0: started, completed, first seen by the poller. */
+    private record Probe(double startMs, double doneMs, double seenMs, String words) {
         boolean ok() {
             return words.startsWith("ok");
         }
@@ -98,7 +98,9 @@ public final class FailoverBenchmark {
         double ms = Double.NaN;                 // t1 − t0 or t3 − t2; NaN = timed out
         final List<Probe> probes = new ArrayList<>();
         Optional<ProbeResult> lastBefore = Optional.empty();   // the last probe result before t0
-        double verdictMs = Double.NaN;
+        double verdictMs = Double.NaN;          // the health event's time
+        double verdictSeenMs = Double.NaN;      // the poller first saw the monitor's new state
+        double snapshotSeenMs = Double.NaN;     // the poller first saw a newer snapshot
         String verdict = "";
         double publishedMs = Double.NaN;
         String reason = "";
@@ -143,7 +145,7 @@ public final class FailoverBenchmark {
             db2 = Database.open(data.resolve("lodestar.db"));
             Store events = new Store(db2, node.node().services().seedJson(), Clock.systemUTC());
 
-            System.out.printf(Locale.ROOT, "%d trials, pause %d ms + U(0, 1000) ms between them (seed %d)%n%n",
+            System.out.printf(Locale.ROOT, "%d trials, pause %d ms + U(0, 1000) ms before each stop and each start (seed %d)%n%n",
                     trials, pauseMs, seed);
             List<Phase> failovers = new ArrayList<>();
             List<Phase> recoveries = new ArrayList<>();
@@ -151,15 +153,18 @@ public final class FailoverBenchmark {
                 Thread.sleep(pauseMs + random.nextLong(1000));
                 Phase down = failover(primary[0]);
                 Phase up = new Phase();
+                // the server comes back at a random phase of the probe schedule too, not right
+                // after the probe that confirmed the failure
+                Thread.sleep(pauseMs + random.nextLong(1000));
                 primary[0] = recover(port, up);
                 readRecords(events, down, "ok → fail", HealthEvent.State.FAIL);
                 readRecords(events, up, "fail → ok", HealthEvent.State.OK);
                 failovers.add(down);
                 recoveries.add(up);
-                System.out.printf(Locale.ROOT, "trial %2d  failover %s  (first failed probe %s, verdict %s, published %s)"
-                                + "   recovery %s  (first ok probe %s, verdict %s, published %s)%n", i,
-                        ms(down.ms), first(down, false), ms(down.verdictMs), ms(down.publishedMs),
-                        ms(up.ms), first(up, true), ms(up.verdictMs), ms(up.publishedMs));
+                System.out.printf(Locale.ROOT, "trial %2d  failover %7s (probes failed %s; verdict %s; published %s)"
+                                + "   recovery %7s (probes ok %s; verdict %s; published %s)%n", i,
+                        dur(down), probes(down, false), ms(down.verdictMs), ms(down.publishedMs),
+                        dur(up), probes(up, true), ms(up.verdictMs), ms(up.publishedMs));
                 if (up.timedOut()) {
                     // the primary never came back in 30 s: the next trial would measure nothing
                     if (!waitQuietly(() -> PRIMARY.equals(answer()))) {
@@ -195,15 +200,17 @@ public final class FailoverBenchmark {
     private static Phase failover(HttpServer primary) {
         Phase p = new Phase();
         p.lastBefore = latest();
+        long version = node.node().snapshots().get().version();
         p.wall0 = Instant.now();
         p.nano0 = System.nanoTime();
         primary.stop(0);
-        watch(p, a -> a.contains(BACKUP) && !a.contains(PRIMARY));
+        watch(p, HealthEvent.State.FAIL, version, a -> a.contains(BACKUP) && !a.contains(PRIMARY));
         return p;
     }
 
     private static HttpServer recover(int port, Phase p) throws IOException, InterruptedException {
         p.lastBefore = latest();
+        long version = node.node().snapshots().get().version();
         p.wall0 = Instant.now();
         p.nano0 = System.nanoTime();
         HttpServer s = null;
@@ -217,18 +224,25 @@ public final class FailoverBenchmark {
                 Thread.sleep(1);
             }
         }
-        watch(p, a -> a.contains(PRIMARY));
+        watch(p, HealthEvent.State.OK, version, a -> a.contains(PRIMARY));
         return s;
     }
 
     /** Asks DNS every 5 ms (and notes each new probe result of the primary) until {@code done} or 30 s. */
-    private static void watch(Phase p, java.util.function.Predicate<List<String>> done) {
+    private static void watch(Phase p, HealthEvent.State to, long version,
+                              java.util.function.Predicate<List<String>> done) {
         Instant seen = p.lastBefore.map(r -> r.at()).orElse(Instant.EPOCH);
         while (System.nanoTime() - p.nano0 < BOUND) {
             Optional<ProbeResult> r = latest();
             if (r.isPresent() && r.get().at().isAfter(seen)) {
                 seen = r.get().at();
                 p.probes.add(probe(p, r.get()));
+            }
+            if (Double.isNaN(p.verdictSeenMs) && node.node().healthMonitor().state(DOMAIN, PRIMARY) == to) {
+                p.verdictSeenMs = (System.nanoTime() - p.nano0) / 1e6;
+            }
+            if (Double.isNaN(p.snapshotSeenMs) && node.node().snapshots().get().version() > version) {
+                p.snapshotSeenMs = (System.nanoTime() - p.nano0) / 1e6;
             }
             List<String> a;
             try {
@@ -254,7 +268,7 @@ public final class FailoverBenchmark {
 
     private static Probe probe(Phase p, ProbeResult r) {
         double start = Duration.between(p.wall0, r.at()).toNanos() / 1e6;
-        return new Probe(start, start + r.latency().toNanos() / 1e6, r.words());
+        return new Probe(start, start + r.latency().toNanos() / 1e6, (System.nanoTime() - p.nano0) / 1e6, r.words());
     }
 
     /** This node's latest probe result of the primary. */
@@ -302,12 +316,19 @@ public final class FailoverBenchmark {
 
     // ---- reports
 
-    private static String first(Phase p, boolean ok) {
-        return p.probes.stream().filter(x -> x.ok() == ok).findFirst().map(x -> ms(x.doneMs)).orElse("-");
+    /** When the probes of this kind completed, in ms from t0 (t2). */
+    private static String probes(Phase p, boolean ok) {
+        String s = p.probes.stream().filter(x -> x.ok() == ok).map(x -> String.format(Locale.ROOT, "%.0f", x.doneMs))
+                .collect(Collectors.joining(", "));
+        return s.isEmpty() ? "-" : s;
+    }
+
+    private static String dur(Phase p) {
+        return p.timedOut() ? "TIMEOUT" : String.format(Locale.ROOT, "%.0f ms", p.ms);
     }
 
     private static String ms(double v) {
-        return Double.isNaN(v) ? "timeout/-" : String.format(Locale.ROOT, "%.0f ms", v);
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f", v);
     }
 
     private static void summary(String what, List<Phase> phases, double bar, double aim) {
@@ -338,11 +359,13 @@ public final class FailoverBenchmark {
             if (x.ok() == kind.equals("ok")) {
                 firstOfKind = false;
             }
-            System.out.printf(Locale.ROOT, "  %8.1f  %s (probe started at %.1f: %s)%n", x.doneMs, label, x.startMs, x.words());
+            System.out.printf(Locale.ROOT, "  %8.1f  %s (probe started at %.1f: %s; seen by the poller at %.1f)%n",
+                    x.doneMs, label, x.startMs, x.words(), x.seenMs);
         }
-        System.out.printf(Locale.ROOT, "  %8.1f  verdict %s (health event; %s)%n", p.verdictMs,
-                kind.equals("ok") ? "ok" : "fail", p.verdict);
-        System.out.printf(Locale.ROOT, "  %8.1f  snapshot published (history row: %s)%n", p.publishedMs, p.reason);
+        System.out.printf(Locale.ROOT, "  %8.1f  verdict %s (health event; %s; seen by the poller at %.1f)%n", p.verdictMs,
+                kind.equals("ok") ? "ok" : "fail", p.verdict, p.verdictSeenMs);
+        System.out.printf(Locale.ROOT, "  %8.1f  snapshot published (history row: %s; new snapshot seen by the poller at %.1f)%n",
+                p.publishedMs, p.reason, p.snapshotSeenMs);
         System.out.printf(Locale.ROOT, "  %8.1f  first DNS answer %s (%d queries, %d unanswered)%n", p.ms, answer,
                 p.queries, p.queryErrors);
     }

@@ -119,8 +119,8 @@ class FailoverAlertsIT {
         }
     }
 
-    @Test
-    void failsOverToBackupWhenPrimaryIsDownAndBackWithOneAlertEachWay() throws Exception {
+    /** Two sites on 127.0.0.2/3 with HTTP servers, a priority strategy, a 1 s monitor; returns the port. */
+    private int startNodeWithTwoSites(String kinds) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"))) {
             port = free.getLocalPort();
@@ -144,7 +144,7 @@ class FailoverAlertsIT {
                 + webhook.getAddress().getPort() + "/hook\"}");
         api("POST", "/v1/contact-groups", "{\"name\":\"ops\",\"members\":[\"oncall\"]}");
         api("POST", "/v1/domains", "[{\"domain\":\"shop.example.com\"}]");
-        api("PUT", "/v1/domains/shop.example.com/notifications", "{\"ops\":[\"endpoint_down\",\"endpoint_up\"]}");
+        api("PUT", "/v1/domains/shop.example.com/notifications", "{\"ops\":[" + kinds + "]}");
         api("POST", "/v1/endpoints", "[{\"domain\":\"shop.example.com\",\"endpoint\":\"127.0.0.2\",\"area\":\"beijing.CN\",\"isp\":\"ct\"},"
                 + "{\"domain\":\"shop.example.com\",\"endpoint\":\"127.0.0.3\",\"area\":\"shanghai.CN\",\"isp\":\"cu\"}]");
         api("POST", "/v1/strategys/update-or-create", "{\"shop.example.com\":{\"strategy\":{\"start\":\"主备\",\"rules\":[{\"type\":"
@@ -159,6 +159,12 @@ class FailoverAlertsIT {
                 return false;
             }
         });
+        return port;
+    }
+
+    @Test
+    void failsOverToBackupWhenPrimaryIsDownAndBackWithOneAlertEachWay() throws Exception {
+        int port = startNodeWithTwoSites("\"endpoint_down\",\"endpoint_up\"");
         assertEquals("127.0.0.2", answer());
         String health = api("GET", "/v1/domains/shop.example.com/health", null);
         assertTrue(health.contains("\"endpoint\":\"127.0.0.2\"") && health.contains("none.CN/other") && health.contains("latencyMs"), health);
@@ -181,5 +187,20 @@ class FailoverAlertsIT {
         assertTrue(hooks.get(0).contains("endpoint_down") && hooks.get(1).contains("endpoint_up"), hooks.toString());
         String history = api("GET", "/v1/domains/shop.example.com/distribution/history?from=2000-01-01T00:00:00Z", null);
         assertTrue(history.contains("127.0.0.2 ok → fail") && history.contains("127.0.0.2 fail → ok"), history);
+    }
+
+    @Test
+    void everyEndpointDownFailsOpenAndAlertsOnce() throws Exception {
+        startNodeWithTwoSites("\"all_down\"");
+        primary.stop(0);
+        backup.stop(0);
+        primary = null;
+        backup = null;
+        await("an all-down alert mail", 15, () -> SMTP.getReceivedMessages().length >= 1);
+        Thread.sleep(1500);
+        MimeMessage[] mails = SMTP.getReceivedMessages();
+        assertEquals(1, mails.length, "one all-down mail");
+        assertTrue(mails[0].getSubject().contains("all endpoints are down"), mails[0].getSubject());
+        assertEquals("127.0.0.2", answer(), "fail open: answered as if all were up, by the priority rule");
     }
 }

@@ -57,14 +57,6 @@ public final class ApiJson {
     }
 
     static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.length() == 0 ? "body" : sb.toString();
+        return io.lodestar.engine.seedjson.SeedJson.jsonPath(e);
     }
 }

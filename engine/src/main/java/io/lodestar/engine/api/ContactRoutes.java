@@ -2,6 +2,7 @@ package io.lodestar.engine.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.lodestar.engine.config.Services;
+import io.lodestar.engine.config.Shapes;
 import io.lodestar.engine.model.Contact;
 import io.lodestar.engine.model.ContactGroup;
 import io.lodestar.engine.notify.Delivery;
@@ -101,18 +102,10 @@ final class ContactRoutes {
     }
 
     static Map<String, Object> view(Contact c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.name());
-        m.put("email", c.email().orElse(""));
-        m.put("phone", c.phone().orElse(""));
-        m.put("webhook", c.webhook().orElse(""));
-        return m;
+        return Shapes.of(c);
     }
 
     static Map<String, Object> view(ContactGroup g) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", g.name());
-        m.put("members", g.members());
-        return m;
+        return Shapes.of(g);
     }
 }

@@ -2,8 +2,8 @@ package io.lodestar.engine.api;
 
 import io.lodestar.engine.config.DomainView;
 import io.lodestar.engine.config.EndpointService;
+import io.lodestar.engine.config.Shapes;
 import io.lodestar.engine.config.TokenService;
-import io.lodestar.engine.model.Endpoint;
 import io.lodestar.engine.model.Monitor;
 import io.lodestar.engine.store.ApiToken;
 import io.lodestar.engine.store.AuditEntry;
@@ -43,36 +43,13 @@ final class Views {
     }
 
     static Map<String, Object> endpoint(EndpointService.Listed l) {
-        Endpoint e = l.endpoint();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("domain", e.domain());
-        m.put("endpoint", e.key());
-        m.put("type", e.type().name());
-        m.put("area", e.area());
-        m.put("isp", e.isp());
-        m.put("tag", e.tagText());
+        Map<String, Object> m = Shapes.of(l.endpoint());
         m.put("status", l.status().wire());
-        m.put("weight", e.weight());
-        m.put("enable", e.enable());
-        m.put("evalHealth", e.evalHealth());
         return m;
     }
 
     static Map<String, Object> monitor(Monitor mo, boolean configured) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("protocol", mo.protocol().wire());
-        m.put("port", mo.port());
-        m.put("path", mo.path());
-        m.put("host", mo.host().orElse(""));
-        m.put("expectCodes", String.join(",", mo.expectCodes()));
-        m.put("timeout", mo.timeout());
-        m.put("interval", mo.interval());
-        m.put("threshold", mo.threshold());
-        m.put("window", mo.window());
-        m.put("minFailures", mo.minFailures());
-        m.put("method", mo.method());
-        m.put("bodyContains", mo.bodyContains().orElse(""));
-        m.put("verifyTls", mo.verifyTls());
+        Map<String, Object> m = Shapes.of(mo);
         m.put("configured", configured);
         return m;
     }

@@ -55,7 +55,7 @@ public final class ContactService {
         ctx.store().transaction(tx -> {
             Optional<Contact> before = tx.contacts().get(name);
             tx.contacts().put(c);
-            Audit.record(tx, actor, "contact.put", name, before.map(Audit::of).orElse(null), Audit.of(c));
+            Audit.record(tx, actor, "contact.put", name, before.map(Shapes::of).orElse(null), Shapes.of(c));
             return null;
         });
         return c;
@@ -65,7 +65,7 @@ public final class ContactService {
         Changes.run(ctx, tx -> {
             Contact c = tx.contacts().get(name).orElseThrow(() -> Changes.notFound(new NotFound("no contact '" + name + "'")));
             tx.contacts().delete(name);
-            Audit.record(tx, actor, "contact.delete", name, Audit.of(c), null);
+            Audit.record(tx, actor, "contact.delete", name, Shapes.of(c), null);
             return null;
         });
     }
@@ -88,7 +88,7 @@ public final class ContactService {
             unknown.throwIfAny();
             Optional<ContactGroup> before = tx.contactGroups().get(name);
             tx.contactGroups().put(g);
-            Audit.record(tx, actor, "group.put", name, before.map(Audit::of).orElse(null), Audit.of(g));
+            Audit.record(tx, actor, "group.put", name, before.map(Shapes::of).orElse(null), Shapes.of(g));
             return null;
         });
         return g;
@@ -98,7 +98,7 @@ public final class ContactService {
         Changes.run(ctx, tx -> {
             ContactGroup g = tx.contactGroups().get(name).orElseThrow(() -> Changes.notFound(new NotFound("no group '" + name + "'")));
             tx.contactGroups().delete(name);
-            Audit.record(tx, actor, "group.delete", name, Audit.of(g), null);
+            Audit.record(tx, actor, "group.delete", name, Shapes.of(g), null);
             return null;
         });
     }

@@ -81,7 +81,7 @@ public final class DomainService {
             exists.throwIfAny();
             for (Domain d : created) {
                 tx.domains().insert(d);
-                Audit.record(tx, actor, "domain.create", d.name(), null, Audit.of(d));
+                Audit.record(tx, actor, "domain.create", d.name(), null, Shapes.of(d));
             }
             return null;
         });
@@ -112,7 +112,7 @@ public final class DomainService {
             for (Domain d : found) {
                 endpoints.addAll(tx.endpoints().list(d.name()));
                 tx.domains().delete(d.name());
-                Audit.record(tx, actor, "domain.delete", d.name(), Audit.of(d), null);
+                Audit.record(tx, actor, "domain.delete", d.name(), Shapes.of(d), null);
             }
             return endpoints;
         });
@@ -144,7 +144,7 @@ public final class DomainService {
                 n = n.withTtl(ttl);
             }
             tx.domains().update(n);
-            Audit.record(tx, actor, "domain.update", name, Audit.of(d), Audit.of(n));
+            Audit.record(tx, actor, "domain.update", name, Shapes.of(d), Shapes.of(n));
             return n;
         });
         ctx.publisher().reload(List.of(name), "domain " + after.status().wire());

@@ -91,7 +91,7 @@ public final class EndpointService {
                     tx.endpoints().update(e);
                 }
                 Audit.record(tx, actor, adding ? "endpoint.add" : "endpoint.modify", e.domain() + "/" + e.key(),
-                        before.map(Audit::of).orElse(null), Audit.of(e));
+                        before.map(Shapes::of).orElse(null), Shapes.of(e));
             }
             for (String d : domains) {
                 Errors domainErrors = new Errors();
@@ -157,7 +157,7 @@ public final class EndpointService {
             refused.throwIfAny();
             for (Endpoint e : doomed) {
                 tx.endpoints().delete(e.domain(), e.key());
-                Audit.record(tx, actor, "endpoint.delete", e.domain() + "/" + e.key(), Audit.of(e), null);
+                Audit.record(tx, actor, "endpoint.delete", e.domain() + "/" + e.key(), Shapes.of(e), null);
             }
             for (String d : domains) {
                 List<Endpoint> rest = tx.endpoints().list(d);

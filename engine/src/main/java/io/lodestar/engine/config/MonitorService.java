@@ -32,7 +32,7 @@ public final class MonitorService {
             DomainService.require(tx, domain);
             Optional<Monitor> before = tx.monitors().get(domain);
             tx.monitors().put(domain, monitor);
-            Audit.record(tx, actor, "monitor.put", domain, before.map(Audit::of).orElse(null), Audit.of(monitor));
+            Audit.record(tx, actor, "monitor.put", domain, before.map(Shapes::of).orElse(null), Shapes.of(monitor));
             return null;
         });
         ctx.publisher().reload(java.util.List.of(domain), "monitor changed");

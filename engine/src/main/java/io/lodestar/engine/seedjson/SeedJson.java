@@ -115,8 +115,8 @@ public final class SeedJson {
         }
     }
 
-    /** Jackson's reference path as {@code strategy.rules[0].weight}. */
-    static String jsonPath(JsonMappingException e) {
+    /** Jackson's reference path as {@code strategy.rules[0].weight} ({@code body} at the top). */
+    public static String jsonPath(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
             if (r.getFieldName() != null) {

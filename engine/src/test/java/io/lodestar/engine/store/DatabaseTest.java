@@ -1,5 +1,6 @@
 package io.lodestar.engine.store;
 
+import io.lodestar.engine.testing.TestClock;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

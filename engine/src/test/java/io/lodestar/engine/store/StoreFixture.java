@@ -1,5 +1,6 @@
 package io.lodestar.engine.store;
 
+import io.lodestar.engine.testing.TestClock;
 import io.lodestar.engine.model.Domain;
 import io.lodestar.engine.model.DomainStatus;
 import io.lodestar.engine.model.Endpoint;

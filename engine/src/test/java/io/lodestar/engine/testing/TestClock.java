@@ -1,4 +1,4 @@
-package io.lodestar.engine.store;
+package io.lodestar.engine.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class TestClock extends Clock {
+/** A clock the test moves by hand; read from the notifier's threads, hence volatile. */
+public final class TestClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

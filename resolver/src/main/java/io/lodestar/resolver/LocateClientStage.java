@@ -39,9 +39,19 @@ final class LocateClientStage implements Stage {
         }
         client = unmapped(client);
         ctx.client = client;
-        ctx.group = client.length == 4 ? groupOf(locator.locateV4(toInt(client))) : unknownGroup;
+        ctx.group = client.length == 4 ? groupOfV4(toInt(client)) : unknownGroup;
         ctx.located = true;
         return Flow.NEXT;
+    }
+
+    /** The user group of an IPv4 address (also used by the fast path). */
+    int groupOfV4(int address) {
+        return groupOf(locator.locateV4(address));
+    }
+
+    /** The group of a client the IP database cannot locate (any IPv6 address). */
+    int unknownGroup() {
+        return unknownGroup;
     }
 
     private int groupOf(int packed) {
@@ -62,7 +72,7 @@ final class LocateClientStage implements Stage {
         return new byte[] {a[12], a[13], a[14], a[15]};
     }
 
-    private static int toInt(byte[] b) {
+    static int toInt(byte[] b) {
         return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
     }
 

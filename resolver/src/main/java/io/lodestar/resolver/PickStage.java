@@ -4,7 +4,7 @@ import io.lodestar.engine.model.EndpointType;
 import io.lodestar.engine.model.Family;
 import io.lodestar.engine.plan.Distribution;
 import io.lodestar.resolver.wire.DnsCodes;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * Stage 8, pick: one weighted draw from the managed name's compiled plan for the client's group
@@ -15,9 +15,12 @@ import java.util.concurrent.ThreadLocalRandom;
 final class PickStage implements Stage {
 
     private final DnsMetrics metrics;
+    private final DoubleSupplier random;
 
-    PickStage(DnsMetrics metrics) {
+    /** {@code random}: uniform in [0, 1), a thread-local generator outside tests. */
+    PickStage(DnsMetrics metrics, DoubleSupplier random) {
         this.metrics = metrics;
+        this.random = random;
     }
 
     @Override
@@ -27,7 +30,7 @@ final class PickStage implements Stage {
             return ctx.negative(DnsCodes.NOERROR);
         }
         Distribution d = ctx.entry.plan().distribution(family, ctx.group, ctx.client);
-        int i = d.pick(ThreadLocalRandom.current().nextDouble());
+        int i = d.pick(random.getAsDouble());
         if (i < 0 || (ctx.qtype == DnsCodes.CNAME && ctx.entry.plan().endpoint(i).type() != EndpointType.CNAME)) {
             return ctx.negative(DnsCodes.NOERROR);
         }

@@ -56,22 +56,34 @@ final class QueryLog implements AutoCloseable {
 
     /** Called by the writer stage for every query that got a reply. */
     void record(QueryContext ctx) {
-        if (seen.incrementAndGet() % every != 0) {
-            return;
-        }
-        if (queued.incrementAndGet() > QUEUE) {
-            queued.decrementAndGet();
-            dropped.incrementAndGet();
+        if (!sampled()) {
             return;
         }
         var ecs = ctx.query.ecs();
         String subnet = ecs == null ? null : ecsText(ecs.address(), ecs.sourcePrefix());
         String answer = ctx.picked >= 0 && ctx.entry != null ? ctx.entry.plan().endpoint(ctx.picked).key() : null;
-        queue.add(new Line(System.currentTimeMillis(), ctx.source, ctx.transport, ctx.query.qname(), ctx.query.qtype(),
-                ctx.reply.rcode(), subnet, answer));
+        add(ctx.source, ctx.transport, ctx.query.qname(), ctx.query.qtype(), ctx.reply.rcode(), subnet, answer);
     }
 
-    private static String ecsText(byte[] address, int prefix) {
+    /** Counts one query that got a reply; true when it is the sampled one in N and the queue has room. */
+    boolean sampled() {
+        if (seen.incrementAndGet() % every != 0) {
+            return false;
+        }
+        if (queued.incrementAndGet() > QUEUE) {
+            queued.decrementAndGet();
+            dropped.incrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** Queues the line of a query {@link #sampled()} admitted. */
+    void add(InetAddress client, Transport transport, String qname, int qtype, int rcode, String ecs, String answer) {
+        queue.add(new Line(System.currentTimeMillis(), client, transport, qname, qtype, rcode, ecs, answer));
+    }
+
+    static String ecsText(byte[] address, int prefix) {
         try {
             return InetAddress.getByAddress(address).getHostAddress() + "/" + prefix;
         } catch (IOException e) {

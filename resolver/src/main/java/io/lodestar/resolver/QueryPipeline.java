@@ -7,18 +7,24 @@ import io.lodestar.resolver.wire.ZoneViews;
 import io.lodestar.resources.ip.IpLocator;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
  * The order of the stages, written once (CoreDNS's plugin chain, dnsjava {@code jnamed}'s steps):
  *
  * <pre>
+ *   fast path                                                     a plain UDP A/AAAA query for a
+ *                                                                 managed name: answered here, or
  *   sanity → EDNS/ECS → zone guard                               once per query
  *   → managed name → static zone → domain status → locate client → pick → assemble
  *                                                                 per name of a CNAME chain
  *   → size/TC and write                                           once
  * </pre>
  *
+ * The fast path ({@link FastPathStage}) answers the commonest query from bytes, byte for byte as
+ * the stages below would (FastPathEquivalenceTest), and hands anything else to them untouched.
  * A stage ends the query early by answering (an error rcode, a static answer, NODATA …). The
  * snapshot is read once per query; nothing here locks, logs or touches a database. Thread-safe:
  * the stages hold only immutable collaborators.
@@ -26,6 +32,7 @@ import java.util.function.Supplier;
 final class QueryPipeline {
 
     private final Supplier<Snapshot> snapshots;
+    private final FastPathStage fast;
     private final List<Stage> once;
     private final List<Stage> perName;
     private final WriteStage writer;
@@ -33,18 +40,28 @@ final class QueryPipeline {
 
     QueryPipeline(DnsConfig config, Supplier<Snapshot> snapshots, ZoneViews views, IpLocator locator,
                   UserGroups groups, DnsMetrics metrics, QueryLog log, Problems problems) {
+        this(config, snapshots, views, locator, groups, metrics, log, problems,
+                () -> ThreadLocalRandom.current().nextDouble(), true);
+    }
+
+    /** For tests: {@code random} feeds the weighted draw; {@code fastPath} false runs every query through the stages. */
+    QueryPipeline(DnsConfig config, Supplier<Snapshot> snapshots, ZoneViews views, IpLocator locator,
+                  UserGroups groups, DnsMetrics metrics, QueryLog log, Problems problems, DoubleSupplier random,
+                  boolean fastPath) {
         this.snapshots = snapshots;
         this.problems = problems;
         this.once = List.of(
                 new SanityStage(),
                 new EdnsStage(config.maxUdpPayload()),
                 new ZoneGuardStage(views, config.transfers()));
+        LocateClientStage locate = new LocateClientStage(locator, groups);
+        this.fast = fastPath ? new FastPathStage(views, locate, random, metrics, log, config.maxUdpPayload()) : null;
         this.perName = List.of(
                 new ManagedNameStage(),
                 new StaticZoneStage(),
                 new DomainStatusStage(),
-                new LocateClientStage(locator, groups),
-                new PickStage(metrics),
+                locate,
+                new PickStage(metrics, random),
                 new AssembleStage());
         this.writer = new WriteStage(config.maxUdpPayload(), metrics, log);
     }
@@ -54,7 +71,18 @@ final class QueryPipeline {
      * Never throws: a failing stage gives SERVFAIL, reported through {@link Problems}.
      */
     byte[] handle(byte[] packet, int length, Transport transport, InetAddress source) {
-        QueryContext ctx = new QueryContext(snapshots.get(), transport, source, packet, length);
+        Snapshot snapshot = snapshots.get();
+        if (fast != null) {
+            try {
+                byte[] out = fast.answer(snapshot, packet, length, transport, source);
+                if (out != null) {
+                    return out;
+                }
+            } catch (RuntimeException e) {
+                problems.report("query failed on the fast path", e);
+            }
+        }
+        QueryContext ctx = new QueryContext(snapshot, transport, source, packet, length);
         try {
             Stage.Flow flow = run(once, ctx);
             for (int guard = 0; flow == Stage.Flow.NEXT || flow == Stage.Flow.FOLLOW; guard++) {

@@ -40,6 +40,7 @@ public final class ZoneView {
     private final Set<String> managedTree;
     private final Optional<String> zoneFileError;
     private final ConcurrentHashMap<String, RrSet[]> managedAnswers = new ConcurrentHashMap<>();
+    private final FastAnswers fastAnswers;
 
     ZoneView(Snapshot snapshot, StaticZone zone, Optional<String> zoneFileError) {
         this.snapshot = snapshot;
@@ -62,6 +63,7 @@ public final class ZoneView {
             }
         }
         this.managedTree = tree;
+        this.fastAnswers = FastAnswers.of(snapshot, origin);
     }
 
     Snapshot snapshot() {
@@ -90,6 +92,11 @@ public final class ZoneView {
     /** The SOA for the authority section of negative answers, TTL = min(SOA TTL, minimum) (RFC 2308 §3). */
     public RrSet negativeSoa() {
         return negativeSoa;
+    }
+
+    /** The managed names the fast path answers, with their records as bytes (ADR 0004). */
+    public FastAnswers fastAnswers() {
+        return fastAnswers;
     }
 
     /** What the static data says of (name, type); the apex SOA is this view's. */
@@ -121,7 +128,7 @@ public final class ZoneView {
         return s;
     }
 
-    private static Record record(Name owner, long ttl, EndpointValue value) {
+    static Record record(Name owner, long ttl, EndpointValue value) {
         switch (value.type()) {
             case A:
                 return new ARecord(owner, DClass.IN, ttl, ((EndpointValue.A) value).address());

@@ -101,6 +101,8 @@ public final class AccessView extends VBox {
 
         Label error = new Label();
         error.getStyleClass().add(Styles.ERROR);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.managedProperty());
         error.textProperty().bind(vm.errorProperty());
 
         getChildren().addAll(title, who, roles, createRow, issued, error, table, useTitle, useRow);

@@ -89,6 +89,7 @@ public final class DomainsView extends VBox {
         record.setId("cnameRecord");
         record.getStyleClass().add(Styles.RECORD);
         record.textProperty().bind(vm.recordProperty());
+        record.visibleProperty().bind(vm.recordProperty().isNotEmpty());
         Button copy = button("copyCname", m.get("domains.copyCname"));
         copy.disableProperty().bind(vm.selectedProperty().isNull());
         copy.setOnAction(e -> {
@@ -103,6 +104,8 @@ public final class DomainsView extends VBox {
         Label error = new Label();
         error.setId("domainsError");
         error.getStyleClass().add(Styles.ERROR);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.managedProperty());
         error.textProperty().bind(vm.errorProperty());
         error.setWrapText(true);
 

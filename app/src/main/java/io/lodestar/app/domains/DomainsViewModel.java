@@ -75,7 +75,8 @@ public final class DomainsViewModel {
         String keep = selected.get() == null ? "" : selected.get().domain();
         domains.setAll(list);
         session.domainsRead(list.stream().map(DomainInfo::domain).toList());
-        selected.set(list.stream().filter(d -> d.domain().equals(keep)).findFirst().orElse(null));
+        selected.set(list.stream().filter(d -> d.domain().equals(keep)).findFirst()
+                .orElse(list.isEmpty() ? null : list.get(0)));
     }
 
     public void create() {

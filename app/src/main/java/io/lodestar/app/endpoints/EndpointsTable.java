@@ -86,7 +86,7 @@ final class EndpointsTable extends TableView<EndpointRow> {
         TableColumn<EndpointRow, Boolean> c = new TableColumn<>(title);
         c.setCellValueFactory(r -> p.apply(r.getValue()));
         c.setCellFactory(CheckBoxTableCell.forTableColumn(c));
-        c.setPrefWidth(80);
+        c.setPrefWidth(105);
         return c;
     }
 

@@ -90,6 +90,8 @@ public final class EndpointsView extends VBox {
         Label error = new Label();
         error.setId("endpointsError");
         error.getStyleClass().add(Styles.ERROR);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.managedProperty());
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
 

@@ -86,6 +86,8 @@ public final class MonitorsView extends VBox {
         Label error = new Label();
         error.setId("monitorsError");
         error.getStyleClass().add(Styles.ERROR);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.managedProperty());
         error.textProperty().bind(vm.errorProperty());
 
         TableView<MonitorsViewModel.ProbeLine> probes = new TableView<>(vm.probes());

@@ -26,7 +26,7 @@ import java.util.TreeSet;
 
 /**
  * The {@code ./lodestar} entry point. A plain class, not a JavaFX {@code Application}, so the
- * console can later be launched from the class path without module flags.
+ * console ({@link io.lodestar.app.shell.ConsoleApp}) launches from the class path without module flags.
  */
 public final class Main {
 
@@ -34,7 +34,8 @@ public final class Main {
             "Lodestar — self-hosted intelligent traffic manager (DNS GSLB)",
             "",
             "usage:",
-            "  ./lodestar                         open the console (not built yet: prints what exists)",
+            "  ./lodestar                         open the console (an embedded local node starts with it;",
+            "                                     data in ~/.lodestar/console-node or $LODESTAR_CONSOLE_DATA)",
             "  ./lodestar node [options]          headless node: authoritative DNS + management API",
             "                                     (./lodestar node --help lists the options)",
             "  ./lodestar locate IP...            where the bundled IP database places an address (area, isp)",
@@ -67,9 +68,7 @@ public final class Main {
             case "check":
                 return check(rest, out, err);
             case "console":
-                out.println(USAGE);
-                out.println();
-                out.println("The console is not built yet (see the open issues); the node is: ./lodestar node");
+                io.lodestar.app.shell.ConsoleApp.launchConsole(rest);
                 return 0;
             case "node":
                 return io.lodestar.resolver.NodeMain.run(rest, out, err);

@@ -119,6 +119,8 @@ public final class ManagementApi {
                 s.monitors().put(q.principal().name(), q.param("domain"), json.read(q.body(), new TypeReference<MonitorInput>() { })), true)));
         r.add("POST", "/v1/domains/{domain}/simulate", TokenRole.READ, q -> Response.ok(simulation.simulate(q.param("domain"),
                 json.read(q.body(), new TypeReference<SimulationService.Input>() { }))));
+        r.add("GET", "/v1/whoami", TokenRole.READ, q -> Response.ok(Map.of("name", q.principal().name(),
+                "role", q.principal().role().wire())));
         r.add("GET", "/v1/nodes", TokenRole.READ, q -> Response.ok(List.of(self.get())));
         r.add("GET", "/v1/domains/{domain}/distribution", TokenRole.READ, q -> Response.text(s.distribution(q.param("domain")), Views.JSON));
         r.add("GET", "/v1/domains/{domain}/distribution/history", TokenRole.READ, q -> Response.ok(

@@ -22,22 +22,22 @@ import java.util.List;
 import java.util.Optional;
 
 /** A real node on loopback (API on an ephemeral port, SQLite in a temp folder) and an HTTP client for it. */
-final class NodeFixture implements AutoCloseable {
+public final class NodeFixture implements AutoCloseable {
 
-    static final String ADMIN = "test-admin-secret";
+    public static final String ADMIN = "test-admin-secret";
 
-    final Node node;
+    public final Node node;
     final Path dir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    NodeFixture(Path dir) throws Exception {
+    public NodeFixture(Path dir) throws Exception {
         this.dir = dir;
         this.node = Node.start(new Node.Config(dir, "gtm.lodestar.test.", new InetSocketAddress("127.0.0.1", 0),
                 Optional.of(ADMIN), "none.CN/other", Optional.empty(), Optional.empty(), Optional.empty()),
                 Fixtures.REGIONS, io.lodestar.resources.ip.IpLocator.load(Fixtures.REGIONS), (text, zone) -> List.of(), new PrometheusRegistry());
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         InetSocketAddress a = node.apiAddress();
         return URI.create("http://127.0.0.1:" + a.getPort() + path);
     }

@@ -1,0 +1,86 @@
+package io.lodestar.app.shell;
+
+import io.lodestar.app.ui.Messages;
+import io.lodestar.app.ui.Styles;
+import io.lodestar.app.ui.UiTasks;
+import io.lodestar.resources.ip.IpLocator;
+import io.lodestar.resources.region.Regions;
+import javafx.application.Application;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The console application: shows "starting the local node" at once, starts the embedded node (and
+ * on first run the demo workspace) off the FX thread, then the main window managing it. Launched
+ * by {@code io.lodestar.app.Main} when {@code ./lodestar} has no command.
+ */
+public final class ConsoleApp extends Application {
+
+    private UiTasks tasks;
+    private EmbeddedNode node;
+    private MainWindow window;
+    private Theme theme = Theme.LIGHT;
+    private Scene scene;
+
+    @Override
+    public void start(Stage stage) {
+        tasks = UiTasks.fx();
+        Messages m = Messages.forSystem();
+        ProgressIndicator spin = new ProgressIndicator();
+        Label text = new Label(m.get("shell.starting", EmbeddedNode.dataDir()));
+        text.setWrapText(true);
+        VBox starting = new VBox(12, spin, text);
+        starting.setAlignment(Pos.CENTER);
+        starting.getStyleClass().add(Styles.SCREEN);
+        scene = new Scene(starting, 1280, 800);
+        theme.apply(scene);
+        stage.setTitle(m.get("app.title"));
+        stage.setScene(scene);
+        stage.show();
+        tasks.run(() -> {
+            Regions regions = Regions.load();
+            IpLocator locator = IpLocator.load(regions);
+            return new Started(EmbeddedNode.start(EmbeddedNode.dataDir(), regions, locator), regions, locator);
+        }, s -> {
+            node = s.node();
+            open(m, s.regions(), s.locator());
+        }, e -> text.setText(m.get("shell.startFailed", e.getMessage())));
+    }
+
+    private record Started(EmbeddedNode node, Regions regions, IpLocator locator) {
+    }
+
+    private void open(Messages m, Regions regions, IpLocator locator) {
+        if (window != null) {
+            window.dispose();
+        }
+        Session session = new Session(node.client(), tasks, m, regions, locator);
+        window = new MainWindow(session, new ShellViewModel(session), node.client(), () -> {
+            theme = theme.other();
+            theme.apply(scene);
+        }, l -> open(new Messages(l), regions, locator));
+        scene.setRoot(window);
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.dispose();
+        }
+        if (node != null) {
+            node.close();
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+
+    /** For {@code Main}: blocks until the window closes. */
+    public static void launchConsole(String[] args) {
+        Application.launch(ConsoleApp.class, args);
+    }
+}

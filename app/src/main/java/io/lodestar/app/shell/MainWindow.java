@@ -1,0 +1,154 @@
+package io.lodestar.app.shell;
+
+import io.lodestar.app.access.AccessView;
+import io.lodestar.app.access.AccessViewModel;
+import io.lodestar.app.domains.DomainsView;
+import io.lodestar.app.domains.DomainsViewModel;
+import io.lodestar.app.endpoints.EndpointsView;
+import io.lodestar.app.endpoints.EndpointsViewModel;
+import io.lodestar.app.monitors.MonitorsView;
+import io.lodestar.app.monitors.MonitorsViewModel;
+import io.lodestar.app.ui.Messages;
+import io.lodestar.app.ui.Styles;
+import io.lodestar.engine.api.client.NodeClient;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The console's window content: navigation on the left, the chosen screen in the middle (built on
+ * first visit and kept), a read-only banner when the token cannot write, the status bar below.
+ */
+public final class MainWindow extends BorderPane {
+
+    private final Session session;
+    private final NodeClient home;
+    private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
+    private final Timeline poll;
+
+    public MainWindow(Session session, ShellViewModel vm, NodeClient home, Runnable toggleTheme, Consumer<Locale> language) {
+        this.session = session;
+        this.home = home;
+        Messages m = session.messages();
+
+        ListView<Screen> nav = new ListView<>();
+        nav.setId("nav");
+        nav.getStyleClass().add(Styles.NAV);
+        nav.getItems().setAll(Screen.values());
+        nav.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Screen s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : m.get(s.key()));
+                setId(empty || s == null ? null : "nav-" + s.name().toLowerCase(Locale.ROOT));
+            }
+        });
+        nav.setPrefWidth(170);
+        nav.getSelectionModel().select(vm.screenProperty().get());
+        nav.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                vm.screenProperty().set(s);
+            }
+        });
+        vm.screenProperty().addListener((o, a, s) -> {
+            nav.getSelectionModel().select(s);
+            show(s);
+        });
+
+        Label title = new Label(m.get("app.title"));
+        title.getStyleClass().add(Styles.TITLE);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(session.tasks().runningProperty().greaterThan(0));
+        Button theme = new Button(m.get("shell.theme"));
+        theme.setId("toggleTheme");
+        theme.setOnAction(e -> toggleTheme.run());
+        ChoiceBox<Locale> lang = new ChoiceBox<>();
+        lang.setId("language");
+        lang.getItems().setAll(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+        lang.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Locale l) {
+                return l == null ? "" : l.getLanguage().equals("zh") ? "中文" : "English";
+            }
+
+            @Override
+            public Locale fromString(String s) {
+                return s.equals("中文") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+            }
+        });
+        lang.setValue(m.locale().getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
+        lang.valueProperty().addListener((o, a, l) -> language.accept(l));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(10, title, grow, busy, theme, lang);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(6, 10, 6, 10));
+        top.getStyleClass().add("ls-top-bar");
+
+        Label banner = new Label();
+        banner.setId("readOnlyBanner");
+        banner.getStyleClass().add(Styles.BANNER);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setWrapText(true);
+        banner.textProperty().bind(session.readOnlyReasonProperty());
+        banner.visibleProperty().bind(session.readOnlyReasonProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+
+        setTop(new VBox(top, banner));
+        setLeft(nav);
+        setBottom(new StatusBar(vm));
+        show(vm.screenProperty().get());
+        poll = new Timeline(new KeyFrame(Duration.seconds(3), e -> vm.refresh()));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+        vm.refresh();
+        session.clientProperty().addListener((o, a, c) -> {
+            built.clear();
+            show(vm.screenProperty().get());
+            vm.refresh();
+        });
+    }
+
+    private void show(Screen s) {
+        setCenter(built.computeIfAbsent(s, this::build));
+    }
+
+    private Node build(Screen s) {
+        switch (s) {
+            case DOMAINS:
+                return new DomainsView(session, new DomainsViewModel(session));
+            case ENDPOINTS:
+                return new EndpointsView(session, new EndpointsViewModel(session));
+            case MONITORS:
+                return new MonitorsView(session, new MonitorsViewModel(session));
+            case ACCESS:
+                return new AccessView(session, new AccessViewModel(session, home));
+            default:
+                return new ComingSoonPane(session.messages(), s);
+        }
+    }
+
+    /** Stops the status bar's polling (the window is closing or being rebuilt). */
+    public void dispose() {
+        poll.stop();
+    }
+}

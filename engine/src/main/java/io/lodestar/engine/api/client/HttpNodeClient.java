@@ -1,0 +1,244 @@
+package io.lodestar.engine.api.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link NodeClient} over the management API: {@code java.net.http} with a bearer token, JSON by
+ * Jackson, mapped field by field in {@link WireMapping} (never domain records on the wire).
+ */
+public final class HttpNodeClient implements NodeClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(40);
+
+    private final String baseUrl;
+    private final String token;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public HttpNodeClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @Override
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public Identity whoami() {
+        JsonNode n = call("GET", "/v1/whoami", null);
+        return new Identity(n.path("name").asText(), n.path("role").asText());
+    }
+
+    @Override
+    public List<NodeInfo> nodes() {
+        return WireMapping.list(call("GET", "/v1/nodes", null), WireMapping::node);
+    }
+
+    @Override
+    public List<DomainInfo> domains() {
+        return WireMapping.list(call("GET", "/v1/domains", null), WireMapping::domain);
+    }
+
+    @Override
+    public void createDomain(String domain, boolean itmDomain) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("domain", domain);
+        m.put("isItmDomain", itmDomain);
+        call("POST", "/v1/domains", List.of(m));
+    }
+
+    @Override
+    public void deleteDomain(String domain) {
+        call("DELETE", "/v1/domains", List.of(domain));
+    }
+
+    @Override
+    public DomainInfo setStatus(String domain, String status) {
+        return WireMapping.domain(call("PUT", "/v1/domains/" + seg(domain) + "/status", Map.of("status", status)));
+    }
+
+    @Override
+    public List<EndpointInfo> endpoints(String domain) {
+        return WireMapping.list(call("GET", "/v1/endpoints?domain=" + URLEncoder.encode(domain, StandardCharsets.UTF_8), null),
+                WireMapping::endpoint);
+    }
+
+    @Override
+    public void addEndpoints(List<EndpointInfo> rows) {
+        call("POST", "/v1/endpoints", WireMapping.endpointRows(rows));
+    }
+
+    @Override
+    public void modifyEndpoints(List<EndpointInfo> rows) {
+        call("PUT", "/v1/endpoints", WireMapping.endpointRows(rows));
+    }
+
+    @Override
+    public void deleteEndpoints(List<EndpointInfo> rows) {
+        call("DELETE", "/v1/endpoints", WireMapping.endpointRows(rows));
+    }
+
+    @Override
+    public void deleteEndpointsRegeneratingStrategy(List<EndpointInfo> rows) {
+        call("DELETE", "/v1/endpoints/del-with-regen-strategy", WireMapping.endpointRows(rows));
+    }
+
+    @Override
+    public MonitorSettings monitor(String domain) {
+        return WireMapping.monitor(call("GET", "/v1/domains/" + seg(domain) + "/monitor", null));
+    }
+
+    @Override
+    public MonitorSettings putMonitor(String domain, MonitorSettings s) {
+        return WireMapping.monitor(call("PUT", "/v1/domains/" + seg(domain) + "/monitor", WireMapping.monitorBody(s)));
+    }
+
+    @Override
+    public List<EndpointHealth> health(String domain) {
+        return WireMapping.list(call("GET", "/v1/domains/" + seg(domain) + "/health", null), WireMapping::health);
+    }
+
+    @Override
+    public List<ProbeOutcome> probeNow(String domain) {
+        JsonNode n = call("POST", "/v1/domains/" + seg(domain) + "/probe", null);
+        List<ProbeOutcome> out = new ArrayList<>();
+        n.fields().forEachRemaining(e -> out.add(new ProbeOutcome(e.getKey(), WireMapping.points(e.getValue()))));
+        return out;
+    }
+
+    @Override
+    public StrategyDoc strategy(String domain) {
+        JsonNode n = call("GET", "/v1/domains/" + seg(domain) + "/strategy", null);
+        return new StrategyDoc(domain, n.path("status").asText(""), n.path("strategy").path("rules").size(), n.toString());
+    }
+
+    @Override
+    public void recommendStrategy(String domain) {
+        call("POST", "/v1/domains/" + seg(domain) + "/recommend-strategy", null);
+    }
+
+    @Override
+    public Distribution distribution(String domain) {
+        return WireMapping.distribution(call("GET", "/v1/domains/" + seg(domain) + "/distribution", null));
+    }
+
+    @Override
+    public List<ContactInfo> contacts() {
+        return WireMapping.list(call("GET", "/v1/contacts", null), WireMapping::contact);
+    }
+
+    @Override
+    public ContactInfo putContact(ContactInfo c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("email", c.email().isEmpty() ? null : c.email());
+        m.put("phone", c.phone().isEmpty() ? null : c.phone());
+        m.put("webhook", c.webhook().isEmpty() ? null : c.webhook());
+        return WireMapping.contact(call("POST", "/v1/contacts", m));
+    }
+
+    @Override
+    public void deleteContact(String name) {
+        call("DELETE", "/v1/contacts/" + seg(name), null);
+    }
+
+    @Override
+    public List<ContactGroupInfo> contactGroups() {
+        return WireMapping.list(call("GET", "/v1/contact-groups", null), WireMapping::group);
+    }
+
+    @Override
+    public ContactGroupInfo putContactGroup(ContactGroupInfo g) {
+        return WireMapping.group(call("POST", "/v1/contact-groups", Map.of("name", g.name(), "members", g.members())));
+    }
+
+    @Override
+    public void deleteContactGroup(String name) {
+        call("DELETE", "/v1/contact-groups/" + seg(name), null);
+    }
+
+    @Override
+    public List<AlertInfo> recentAlerts() {
+        List<AlertInfo> out = WireMapping.list(call("GET", "/v1/alerts", null).path("recentDeliveries"), WireMapping::alert);
+        out.sort((a, b) -> b.time().compareTo(a.time()));
+        return out;
+    }
+
+    @Override
+    public List<TokenInfo> tokens() {
+        return WireMapping.list(call("GET", "/v1/tokens", null), WireMapping::token);
+    }
+
+    @Override
+    public TokenInfo createToken(String name, String role) {
+        return WireMapping.token(call("POST", "/v1/tokens", Map.of("name", name, "role", role)));
+    }
+
+    @Override
+    public void deleteToken(String name) {
+        call("DELETE", "/v1/tokens/" + seg(name), null);
+    }
+
+    @Override
+    public List<AuditRecord> audit(Optional<String> target, int offset, int limit) {
+        String q = "?offset=" + offset + "&limit=" + limit
+                + target.map(t -> "&target=" + URLEncoder.encode(t, StandardCharsets.UTF_8)).orElse("");
+        return WireMapping.list(call("GET", "/v1/audit" + q, null), WireMapping::audit);
+    }
+
+    private static String seg(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** One request; a non-2xx answer or an I/O failure becomes a {@link NodeClientException}. */
+    private JsonNode call(String method, String path, Object body) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+            if (body != null) {
+                b.header("Content-Type", "application/json; charset=utf-8");
+            }
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode n = r.body().length == 0 ? json.nullNode() : parse(r.body());
+            if (r.statusCode() / 100 != 2) {
+                throw new NodeClientException(r.statusCode(), n.path("code").asText("HTTP" + r.statusCode()),
+                        n.path("message").asText(new String(r.body(), StandardCharsets.UTF_8)));
+            }
+            return n;
+        } catch (IOException e) {
+            throw new NodeClientException(0, "Unreachable", baseUrl + " did not answer: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NodeClientException(0, "Interrupted", "interrupted while waiting for " + baseUrl, e);
+        }
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return json.getNodeFactory().textNode(new String(body, StandardCharsets.UTF_8));
+        }
+    }
+}

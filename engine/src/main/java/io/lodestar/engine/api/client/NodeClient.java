@@ -1,0 +1,91 @@
+package io.lodestar.engine.api.client;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A node's management API as typed calls: what the console's screens need, no more. Every call
+ * blocks; callers keep it off the UI thread. A refusal or an unreachable node is a
+ * {@link NodeClientException} carrying the API's status, code, message and the field it names.
+ */
+public interface NodeClient {
+
+    /** Where this client talks to, e.g. {@code http://127.0.0.1:8053}. */
+    String baseUrl();
+
+    Identity whoami();
+
+    List<NodeInfo> nodes();
+
+    // domains
+    List<DomainInfo> domains();
+
+    void createDomain(String domain, boolean itmDomain);
+
+    void deleteDomain(String domain);
+
+    /** {@code start}, {@code stop} or {@code pause}; answers the domain as it now is. */
+    DomainInfo setStatus(String domain, String status);
+
+    // endpoints
+    List<EndpointInfo> endpoints(String domain);
+
+    void addEndpoints(List<EndpointInfo> rows);
+
+    void modifyEndpoints(List<EndpointInfo> rows);
+
+    /** Refused (409) while the domain's strategy uses one of them. */
+    void deleteEndpoints(List<EndpointInfo> rows);
+
+    /** Deletes, removes them from the strategy and regenerates it (the seed's second way). */
+    void deleteEndpointsRegeneratingStrategy(List<EndpointInfo> rows);
+
+    // monitors and health
+    MonitorSettings monitor(String domain);
+
+    MonitorSettings putMonitor(String domain, MonitorSettings settings);
+
+    List<EndpointHealth> health(String domain);
+
+    /** Probes every endpoint of the domain now from each monitor point; verdicts are not fed. */
+    List<ProbeOutcome> probeNow(String domain);
+
+    // strategy and schedule results
+    StrategyDoc strategy(String domain);
+
+    void recommendStrategy(String domain);
+
+    Distribution distribution(String domain);
+
+    // contacts
+    List<ContactInfo> contacts();
+
+    ContactInfo putContact(ContactInfo contact);
+
+    void deleteContact(String name);
+
+    List<ContactGroupInfo> contactGroups();
+
+    ContactGroupInfo putContactGroup(ContactGroupInfo group);
+
+    void deleteContactGroup(String name);
+
+    /** Recent alert deliveries, newest first. */
+    List<AlertInfo> recentAlerts();
+
+    default Optional<AlertInfo> latestAlert() {
+        List<AlertInfo> a = recentAlerts();
+        return a.isEmpty() ? Optional.empty() : Optional.of(a.get(0));
+    }
+
+    // access
+    List<TokenInfo> tokens();
+
+    /** Creates a token; the answer's {@code secret} is shown once and never again. */
+    TokenInfo createToken(String name, String role);
+
+    void deleteToken(String name);
+
+    /** The audit log, newest first; {@code target} empty for every target. */
+    List<AuditRecord> audit(Optional<String> target, int offset, int limit);
+}

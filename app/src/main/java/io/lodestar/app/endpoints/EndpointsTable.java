@@ -64,8 +64,8 @@ final class EndpointsTable extends TableView<EndpointRow> {
         getColumns().add(check(m.get("endpoints.col.enable"), EndpointRow::enableProperty));
         getColumns().add(check(m.get("endpoints.col.evalHealth"), EndpointRow::evalHealthProperty));
         getColumns().add(status);
-        getColumns().add(readOnly(m.get("endpoints.col.latency"), EndpointRow::latencyProperty, 80));
-        getColumns().add(readOnly(m.get("endpoints.col.failure"), EndpointRow::failureProperty, 200));
+        getColumns().add(readOnly(m.get("endpoints.col.latency"), EndpointRow::latencyProperty, 95));
+        getColumns().add(readOnly(m.get("endpoints.col.failure"), EndpointRow::failureProperty, 150));
     }
 
     private static TableColumn<EndpointRow, String> text(String title, Function<EndpointRow, javafx.beans.property.StringProperty> p,
@@ -86,7 +86,7 @@ final class EndpointsTable extends TableView<EndpointRow> {
         TableColumn<EndpointRow, Boolean> c = new TableColumn<>(title);
         c.setCellValueFactory(r -> p.apply(r.getValue()));
         c.setCellFactory(CheckBoxTableCell.forTableColumn(c));
-        c.setPrefWidth(105);
+        c.setPrefWidth(125);
         return c;
     }
 

@@ -47,7 +47,9 @@ public final class NodeMain implements AutoCloseable {
         Node node = Node.start(new Node.Config(o.data(), o.zone(), o.api(), o.adminToken(), o.site(), o.tlsCert(),
                 o.tlsKey(), zoneText), regions, locator, NodeMain::zoneProblems, registry);
         try {
-            DnsServer dns = DnsServer.start(DnsConfig.of(o.dns().getAddress().getHostAddress(), o.dns().getPort()),
+            DnsConfig config = DnsConfig.of(o.dns().getAddress().getHostAddress(), o.dns().getPort())
+                    .withTransfers(client -> o.axfrAllow().stream().anyMatch(c -> c.matches(client.getAddress())));
+            DnsServer dns = DnsServer.start(config,
                     node.snapshots(), locator, new UserGroups(regions), new PrometheusDnsMetrics(registry));
             return new NodeMain(node, dns);
         } catch (IOException | RuntimeException e) {

@@ -4,6 +4,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import io.lodestar.engine.model.IpText;
+import io.lodestar.engine.strategy.UserTerm;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -14,7 +18,11 @@ import java.util.regex.Pattern;
  */
 public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress api, String zone,
                           Optional<String> adminToken, String site, Optional<Path> zoneFile,
-                          Optional<Path> tlsCert, Optional<Path> tlsKey) {
+                          Optional<Path> tlsCert, Optional<Path> tlsKey, List<UserTerm.Cidr> axfrAllow) {
+
+    public NodeOptions {
+        axfrAllow = List.copyOf(axfrAllow);
+    }
 
     public static final String USAGE = String.join("\n",
             "usage: ./lodestar node [options]",
@@ -26,7 +34,8 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
             "  --site AREA/ISP       where this node probes from, e.g. beijing.CN/ct (default none.CN/other)",
             "  --zone-file FILE      static records of the zone from a BIND master file",
             "  --tls-cert FILE       serve the API over HTTPS with this PEM certificate chain",
-            "  --tls-key FILE        ... and this PEM (PKCS#8) private key");
+            "  --tls-key FILE        ... and this PEM (PKCS#8) private key",
+            "  --axfr-allow CIDRS    clients allowed zone transfers (AXFR over TCP), e.g. 10.0.0.0/8,::1/128");
 
     private static final Pattern ZONE = Pattern.compile("([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)*[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.?");
     private static final Pattern SITE = Pattern.compile("[a-z]+\\.(CN|abroad)/[a-z]+");
@@ -41,6 +50,7 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
         Optional<Path> zoneFile = Optional.empty();
         Optional<Path> cert = Optional.empty();
         Optional<Path> key = Optional.empty();
+        List<UserTerm.Cidr> axfr = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String opt = args[i];
             String value;
@@ -92,6 +102,11 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
                 case "--tls-key":
                     key = Optional.of(Path.of(value));
                     break;
+                case "--axfr-allow":
+                    for (String c : value.split(",")) {
+                        axfr.add(cidr(opt, c.trim()));
+                    }
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option '" + opt + "' (see ./lodestar help)");
             }
@@ -99,7 +114,24 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
         if (cert.isPresent() != key.isPresent()) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together");
         }
-        return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key);
+        return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key, axfr);
+    }
+
+    /** {@code ADDRESS/PREFIX} (a bare address is a /32 or /128), host bits clear. */
+    static UserTerm.Cidr cidr(String opt, String text) {
+        int slash = text.indexOf('/');
+        Optional<byte[]> a = IpText.parse(slash < 0 ? text : text.substring(0, slash));
+        if (a.isEmpty()) {
+            throw new IllegalArgumentException(opt + ": '" + text + "' is not an address or CIDR");
+        }
+        int max = a.get().length * 8;
+        try {
+            int prefix = slash < 0 ? max : Integer.parseInt(text.substring(slash + 1));
+            return new UserTerm.Cidr(a.get(), prefix);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(opt + ": '" + text + "' is not a valid CIDR (prefix 0–" + max
+                    + ", host bits clear)");
+        }
     }
 
     /** {@code HOST:PORT} or {@code [IPv6]:PORT}; the host must be a literal address (no name lookups). */

@@ -3,9 +3,8 @@ package io.lodestar.resolver;
 import java.net.InetAddress;
 
 /**
- * Who may ask for a zone transfer (AXFR/IXFR). Transfers are not served yet: every request is
- * REFUSED, and one allowed by the policy gets NOTIMP instead, so that an allow-list can later be
- * plugged in without touching the pipeline.
+ * Who may ask for a zone transfer (AXFR/IXFR): everyone else is REFUSED. The node builds it from
+ * {@code --axfr-allow}; an allowed client gets the whole static zone over TCP (NOTIMP over UDP).
  */
 @FunctionalInterface
 public interface TransferPolicy {

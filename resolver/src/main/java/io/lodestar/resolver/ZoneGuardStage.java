@@ -6,7 +6,7 @@ import io.lodestar.resolver.wire.ZoneViews;
 /**
  * Stage 3, zone guard: this server is authoritative for one zone of class IN and answers nothing
  * else (REFUSED, RFC 1035 §4.1.1 "refuses to perform the operation"). Zone transfers go through
- * the {@link TransferPolicy} hook (REFUSED, or NOTIMP when allowed: not served yet). A query for a
+ * the {@link TransferPolicy} allow-list (REFUSED unless allowed; then a full transfer over TCP). A query for a
  * meta type that only lives in messages (OPT, TSIG) is FORMERR, MAILA/MAILB NOTIMP. From here on
  * answers are authoritative (AA) unless a referral clears it.
  */
@@ -20,6 +20,24 @@ final class ZoneGuardStage implements Stage {
         this.transfers = transfers;
     }
 
+    /**
+     * AXFR (and IXFR, answered with a full transfer as RFC 1995 §4 allows) for allow-listed clients,
+     * over TCP only (RFC 5936 §4.2), in one message: the zone's SOA, its static RRsets, the SOA.
+     * A zone too large for one 64 KiB message comes back with TC set and no records (no
+     * multi-message transfers yet), never as a partial zone.
+     */
+    private Flow transfer(QueryContext ctx) {
+        if (!transfers.allows(ctx.source)) {
+            return ctx.fail(DnsCodes.REFUSED);
+        }
+        if (ctx.transport != Transport.TCP || !ctx.name.equals(ctx.zone.origin())) {
+            return ctx.fail(ctx.transport != Transport.TCP ? DnsCodes.NOTIMP : DnsCodes.NOTAUTH);
+        }
+        ctx.reply.authoritative(true);
+        ctx.zone.transfer().forEach(ctx.reply::answer);
+        return Flow.ANSWER;
+    }
+
     @Override
     public Flow run(QueryContext ctx) {
         ctx.zone = views.of(ctx.snapshot);
@@ -30,7 +48,7 @@ final class ZoneGuardStage implements Stage {
         switch (ctx.qtype) {
             case DnsCodes.AXFR:
             case DnsCodes.IXFR:
-                return ctx.fail(transfers.allows(ctx.source) ? DnsCodes.NOTIMP : DnsCodes.REFUSED);
+                return transfer(ctx);
             case DnsCodes.OPT:
             case DnsCodes.TSIG:
                 return ctx.fail(DnsCodes.FORMERR);

@@ -48,6 +48,8 @@ class NodeOptionsTest {
         "--site beijing          | --site: expected AREA/ISP",
         "--admin-token short     | --admin-token: use at least 16",
         "--tls-cert c.pem        | --tls-cert and --tls-key go together",
+        "--axfr-allow 10.0.0.1/8 | --axfr-allow: '10.0.0.1/8' is not a valid CIDR",
+        "--axfr-allow nowhere    | --axfr-allow: 'nowhere' is not an address or CIDR",
     })
     void badOptionsGiveAOneLineReason(String args, String reason) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NodeOptions.parse(args.trim().split("\\s+")));

@@ -13,6 +13,7 @@ public final class DnsCodes {
     public static final int NXDOMAIN = 3;
     public static final int NOTIMP = 4;
     public static final int REFUSED = 5;
+    public static final int NOTAUTH = 9;
     /** Extended RCODE (RFC 6891 §9): 12 bits, upper 8 travel in the OPT record. */
     public static final int BADVERS = 16;
 

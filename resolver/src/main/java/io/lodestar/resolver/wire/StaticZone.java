@@ -208,6 +208,21 @@ final class StaticZone {
     }
 
     /** The file's SOA, or null when the view must generate one. */
+    /** Every RRset of the zone except the SOA, apex first, then names in order (for a transfer). */
+    java.util.List<RrSet> allSets() {
+        java.util.List<RrSet> out = new java.util.ArrayList<>();
+        java.util.List<String> names = new java.util.ArrayList<>(nodes.keySet());
+        names.sort((a, b) -> a.equals(origin) ? -1 : b.equals(origin) ? 1 : a.compareTo(b));
+        for (String n : names) {
+            for (RrSet set : nodes.get(n).sets) {
+                if (set.type() != Type.SOA) {
+                    out.add(set);
+                }
+            }
+        }
+        return out;
+    }
+
     RrSet soa() {
         return soa;
     }

@@ -90,6 +90,18 @@ public final class ZoneView {
     }
 
     /** The SOA for the authority section of negative answers, TTL = min(SOA TTL, minimum) (RFC 2308 §3). */
+    /**
+     * A full zone transfer (RFC 5936 §2.2): the SOA, every other static RRset, the SOA again.
+     * Traffic-managed names are not in it: their answers depend on who asks and on live health.
+     */
+    public java.util.List<RrSet> transfer() {
+        java.util.List<RrSet> out = new java.util.ArrayList<>();
+        out.add(soa);
+        out.addAll(zone.allSets());
+        out.add(soa);
+        return out;
+    }
+
     public RrSet negativeSoa() {
         return negativeSoa;
     }

@@ -5,32 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestar.app.shell.Session;
-import io.lodestar.app.testing.LocalNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.lodestar.app.testing.LocalNodeExtension;
 
 class AccessViewModelTest {
 
-    @TempDir
-    static Path dir;
-    private static LocalNode node;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = new LocalNode(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final LocalNodeExtension NODE = new LocalNodeExtension();
 
     @Test
     void aFullTokenListsTokensAndANewOnesSecretIsShownOnce() {
-        Session s = node.sameThreadSession();
+        Session s = NODE.node().sameThreadSession();
         AccessViewModel vm = new AccessViewModel(s, s.client());
         vm.load();
         assertFalse(vm.manageDisabled().get());
@@ -44,7 +30,7 @@ class AccessViewModelTest {
 
     @Test
     void usingAReadTokenMakesTheSessionReadOnlyWithTheReasonAndTheHomeTokenUndoesIt() {
-        Session s = node.sameThreadSession();
+        Session s = NODE.node().sameThreadSession();
         AccessViewModel vm = new AccessViewModel(s, s.client());
         vm.newNameProperty().set("viewer");
         vm.newRoleProperty().set("read");

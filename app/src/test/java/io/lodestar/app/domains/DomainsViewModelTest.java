@@ -5,33 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestar.app.shell.Session;
-import io.lodestar.app.testing.LocalNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.lodestar.app.testing.LocalNodeExtension;
 
 /** The Domains view model against a real node, work on the test's thread, no toolkit. */
 class DomainsViewModelTest {
 
-    @TempDir
-    static Path dir;
-    private static LocalNode node;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = new LocalNode(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final LocalNodeExtension NODE = new LocalNodeExtension();
 
     @Test
     void creatingADomainListsItSelectsItAndOffersItsCnameRecord() {
-        Session s = node.sameThreadSession();
+        Session s = NODE.node().sameThreadSession();
         DomainsViewModel vm = new DomainsViewModel(s);
         assertFalse(s.readOnlyProperty().get());
         vm.newNameProperty().set("shop.example.com");
@@ -47,7 +33,7 @@ class DomainsViewModelTest {
 
     @Test
     void aRefusedNameKeepsWhatWasTypedAndShowsTheNodesMessage() {
-        DomainsViewModel vm = new DomainsViewModel(node.sameThreadSession());
+        DomainsViewModel vm = new DomainsViewModel(NODE.node().sameThreadSession());
         vm.newNameProperty().set("not a domain");
         vm.create();
         assertEquals("not a domain", vm.newNameProperty().get());
@@ -56,7 +42,7 @@ class DomainsViewModelTest {
 
     @Test
     void startPauseAndDeleteActOnTheSelectedDomain() {
-        DomainsViewModel vm = new DomainsViewModel(node.sameThreadSession());
+        DomainsViewModel vm = new DomainsViewModel(NODE.node().sameThreadSession());
         vm.newNameProperty().set("pause.example.com");
         vm.create();
         vm.setStatus("pause");

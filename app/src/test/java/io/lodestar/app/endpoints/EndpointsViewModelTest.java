@@ -5,33 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestar.app.shell.Session;
-import io.lodestar.app.testing.LocalNode;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.lodestar.app.testing.LocalNode;
+import io.lodestar.app.testing.LocalNodeExtension;
 
 class EndpointsViewModelTest {
 
-    @TempDir
-    static Path dir;
-    private static LocalNode node;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = new LocalNode(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final LocalNodeExtension NODE = new LocalNodeExtension();
 
     private static EndpointsViewModel on(String domain) {
-        node.admin().createDomain(domain, true);
-        Session s = node.sameThreadSession();
+        NODE.node().admin().createDomain(domain, true);
+        Session s = NODE.node().sameThreadSession();
         s.domainProperty().set(domain);
         return new EndpointsViewModel(s);
     }
@@ -91,9 +78,9 @@ class EndpointsViewModelTest {
         EndpointRow r = vm.rows().get(0);
         r.weightProperty().set(7);
         vm.commit(r);
-        assertEquals(7, node.admin().endpoints("edit.example.com").get(0).weight());
+        assertEquals(7, NODE.node().admin().endpoints("edit.example.com").get(0).weight());
         vm.rows().get(0).enableProperty().set(false);
-        assertFalse(node.admin().endpoints("edit.example.com").get(0).enable());
+        assertFalse(NODE.node().admin().endpoints("edit.example.com").get(0).enable());
     }
 
     @Test
@@ -109,7 +96,7 @@ class EndpointsViewModelTest {
     void deletingAnEndpointTheStrategyUsesOffersRemoveAndRegenerate() {
         EndpointsViewModel vm = on("used.example.com");
         vm.addPasted("202.96.128.86 61.135.169.121");
-        node.admin().recommendStrategy("used.example.com");
+        NODE.node().admin().recommendStrategy("used.example.com");
         vm.delete(List.of(vm.rows().get(0)));
         assertTrue(vm.inUseProperty().get());
         assertEquals(2, vm.rows().size());

@@ -5,34 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestar.app.shell.Session;
-import io.lodestar.app.testing.LocalNode;
 import io.lodestar.engine.api.client.EndpointInfo;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.lodestar.app.testing.LocalNodeExtension;
 
 class MonitorsViewModelTest {
 
-    @TempDir
-    static Path dir;
-    private static LocalNode node;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = new LocalNode(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final LocalNodeExtension NODE = new LocalNodeExtension();
 
     private static MonitorsViewModel on(String domain) {
-        node.admin().createDomain(domain, true);
-        Session s = node.sameThreadSession();
+        NODE.node().admin().createDomain(domain, true);
+        Session s = NODE.node().sameThreadSession();
         s.domainProperty().set(domain);
         MonitorsViewModel vm = new MonitorsViewModel(s);
         vm.load();
@@ -83,13 +69,13 @@ class MonitorsViewModelTest {
         vm.value("timeout").set("2");
         vm.save();
         assertEquals("Configured.", vm.stateProperty().get());
-        assertEquals(8443, node.admin().monitor("saved.example.com").port());
+        assertEquals(8443, NODE.node().admin().monitor("saved.example.com").port());
     }
 
     @Test
     void probeNowListsEachPointsResultPerEndpoint() {
         MonitorsViewModel vm = on("probe.example.com");
-        node.admin().addEndpoints(List.of(EndpointInfo.of("probe.example.com", "127.0.0.1", "A", "beijing.CN", "ct", "", 1,
+        NODE.node().admin().addEndpoints(List.of(EndpointInfo.of("probe.example.com", "127.0.0.1", "A", "beijing.CN", "ct", "", 1,
                 true, true)));
         vm.value("protocol").set("tcp");
         vm.value("port").set("1");

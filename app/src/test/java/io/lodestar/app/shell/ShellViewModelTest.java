@@ -3,40 +3,27 @@ package io.lodestar.app.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lodestar.app.testing.LocalNode;
 import io.lodestar.app.ui.Messages;
 import io.lodestar.app.ui.UiTasks;
 import io.lodestar.engine.api.client.HttpNodeClient;
 import io.lodestar.engine.api.client.EndpointInfo;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.lodestar.app.testing.LocalNode;
+import io.lodestar.app.testing.LocalNodeExtension;
 
 class ShellViewModelTest {
 
-    @TempDir
-    static Path dir;
-    private static LocalNode node;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = new LocalNode(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final LocalNodeExtension NODE = new LocalNodeExtension();
 
     @Test
     void theStatusBarNamesTheNodeItsSnapshotAndCountsFailingEndpoints() {
-        node.admin().createDomain("bar.example.com", true);
-        node.admin().addEndpoints(List.of(EndpointInfo.of("bar.example.com", "127.0.0.1", "A", "beijing.CN", "ct", "", 1, true, true)));
-        ShellViewModel vm = new ShellViewModel(node.sameThreadSession());
+        NODE.node().admin().createDomain("bar.example.com", true);
+        NODE.node().admin().addEndpoints(List.of(EndpointInfo.of("bar.example.com", "127.0.0.1", "A", "beijing.CN", "ct", "", 1, true, true)));
+        ShellViewModel vm = new ShellViewModel(NODE.node().sameThreadSession());
         vm.refresh();
         assertTrue(vm.nodeProperty().get().startsWith("Node local at http://127.0.0.1:"), vm.nodeProperty().get());
         assertTrue(vm.snapshotProperty().get().matches("Snapshot v\\d+"), vm.snapshotProperty().get());

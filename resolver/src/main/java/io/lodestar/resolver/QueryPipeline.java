@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -72,17 +73,36 @@ final class QueryPipeline {
      */
     byte[] handle(byte[] packet, int length, Transport transport, InetAddress source) {
         Snapshot snapshot = snapshots.get();
+        byte[] out = fast(snapshot, packet, length, transport, source);
+        return out != null ? out : resolve(new QueryContext(snapshot, transport, source, packet, length), writer::write);
+    }
+
+    /**
+     * As {@link #handle}, for a stream transport: the messages to send in order, several for a
+     * zone transfer larger than one message, none when the query gets no reply.
+     */
+    List<byte[]> handleStream(byte[] packet, int length, Transport transport, InetAddress source) {
+        Snapshot snapshot = snapshots.get();
+        byte[] out = fast(snapshot, packet, length, transport, source);
+        if (out != null) {
+            return List.of(out);
+        }
+        List<byte[]> all = resolve(new QueryContext(snapshot, transport, source, packet, length), writer::writeStream);
+        return all == null ? List.of() : all;
+    }
+
+    private byte[] fast(Snapshot snapshot, byte[] packet, int length, Transport transport, InetAddress source) {
         if (fast != null) {
             try {
-                byte[] out = fast.answer(snapshot, packet, length, transport, source);
-                if (out != null) {
-                    return out;
-                }
+                return fast.answer(snapshot, packet, length, transport, source);
             } catch (RuntimeException e) {
                 problems.report("query failed on the fast path", e);
             }
         }
-        QueryContext ctx = new QueryContext(snapshot, transport, source, packet, length);
+        return null;
+    }
+
+    private <T> T resolve(QueryContext ctx, Function<QueryContext, T> write) {
         try {
             Stage.Flow flow = run(once, ctx);
             for (int guard = 0; flow == Stage.Flow.NEXT || flow == Stage.Flow.FOLLOW; guard++) {
@@ -91,10 +111,18 @@ final class QueryPipeline {
                     throw new IllegalStateException("CNAME chain did not end: " + ctx.name);
                 }
             }
-            return writer.write(ctx); // a DROP query gives null
+            return write.apply(ctx); // a DROP query gives null
         } catch (RuntimeException | StackOverflowError e) {
             problems.report("query failed", e);
-            return ctx.query == null ? null : serverFailure(ctx);
+            if (ctx.query == null) {
+                return null;
+            }
+            try {
+                return write.apply(serverFailure(ctx));
+            } catch (RuntimeException f) {
+                problems.report("SERVFAIL could not be written", f);
+                return null;
+            }
         }
     }
 
@@ -108,16 +136,11 @@ final class QueryPipeline {
         return Stage.Flow.NEXT;
     }
 
-    private byte[] serverFailure(QueryContext ctx) {
-        try {
-            QueryContext fresh = new QueryContext(ctx.snapshot, ctx.transport, ctx.source, ctx.packet, ctx.length);
-            fresh.query = ctx.query;
-            fresh.limit = ctx.limit;
-            fresh.reply.rcode(DnsCodes.SERVFAIL);
-            return writer.write(fresh);
-        } catch (RuntimeException e) {
-            problems.report("SERVFAIL could not be written", e);
-            return null;
-        }
+    private static QueryContext serverFailure(QueryContext ctx) {
+        QueryContext fresh = new QueryContext(ctx.snapshot, ctx.transport, ctx.source, ctx.packet, ctx.length);
+        fresh.query = ctx.query;
+        fresh.limit = ctx.limit;
+        fresh.reply.rcode(DnsCodes.SERVFAIL);
+        return fresh;
     }
 }

@@ -150,8 +150,7 @@ final class TcpListener implements AutoCloseable {
                     if (in.readNBytes(buf, 0, length) < length) {
                         return;
                     }
-                    byte[] reply = pipeline.handle(buf, length, Transport.TCP, socket.getInetAddress());
-                    if (reply != null) {
+                    for (byte[] reply : pipeline.handleStream(buf, length, Transport.TCP, socket.getInetAddress())) {
                         out.write(reply.length >>> 8);
                         out.write(reply.length);
                         out.write(reply);

@@ -22,9 +22,8 @@ final class ZoneGuardStage implements Stage {
 
     /**
      * AXFR (and IXFR, answered with a full transfer as RFC 1995 §4 allows) for allow-listed clients,
-     * over TCP only (RFC 5936 §4.2), in one message: the zone's SOA, its static RRsets, the SOA.
-     * A zone too large for one 64 KiB message comes back with TC set and no records (no
-     * multi-message transfers yet), never as a partial zone.
+     * over TCP only (RFC 5936 §4.2): the zone's SOA, its static RRsets, the SOA, in as many
+     * messages of at most 64 KiB as it takes (the writer splits them).
      */
     private Flow transfer(QueryContext ctx) {
         if (!transfers.allows(ctx.source)) {
@@ -33,7 +32,7 @@ final class ZoneGuardStage implements Stage {
         if (ctx.transport != Transport.TCP || !ctx.name.equals(ctx.zone.origin())) {
             return ctx.fail(ctx.transport != Transport.TCP ? DnsCodes.NOTIMP : DnsCodes.NOTAUTH);
         }
-        ctx.reply.authoritative(true);
+        ctx.reply.authoritative(true).transfer(true);
         ctx.zone.transfer().forEach(ctx.reply::answer);
         return Flow.ANSWER;
     }

@@ -68,6 +68,63 @@ class ZoneTransferIT {
     }
 
     @Test
+    void aZoneLargerThanOneMessageComesWholeInSeveralMessages() throws Exception {
+        StringBuilder big = new StringBuilder(ZONE);
+        for (int i = 0; i < 4000; i++) { // about 200 KiB of records: four messages or more
+            big.append("host").append(i).append(" IN TXT \"").append("x".repeat(40)).append(i).append("\"\n");
+        }
+        Path zone = dir.resolve("big.txt");
+        Files.writeString(zone, big.toString());
+        Regions regions = Regions.load();
+        NodeOptions options = NodeOptions.parse(new String[] {"--data", dir.resolve("data").toString(), "--dns",
+                "127.0.0.1:0", "--api", "127.0.0.1:0", "--admin-token", "zone-transfer-test-token", "--zone-file",
+                zone.toString(), "--axfr-allow", "127.0.0.1"});
+        try (NodeMain node = NodeMain.start(options, regions, IpLocator.load(regions))) {
+            int port = node.dns().tcpAddress().getPort();
+            List<Message> messages = rawTransfer(port);
+            assertTrue(messages.size() >= 4, "messages: " + messages.size());
+            List<Record> records = new java.util.ArrayList<>();
+            for (Message m : messages) {
+                assertEquals(messages.get(0).getHeader().getID(), m.getHeader().getID());
+                assertTrue(m.getHeader().getFlag(org.xbill.DNS.Flags.AA));
+                records.addAll(m.getSection(org.xbill.DNS.Section.ANSWER));
+            }
+            assertEquals(Type.SOA, records.get(0).getType());
+            assertEquals(Type.SOA, records.get(records.size() - 1).getType());
+            assertEquals(8 + 4000, records.size());
+            assertEquals(4000, records.stream().filter(r -> r.getName().toString().startsWith("host")).distinct().count());
+
+            ZoneTransferIn xfr = ZoneTransferIn.newAXFR(Name.fromString("gtm.lodestar.test."), "127.0.0.1", port, null);
+            xfr.setTimeout(Duration.ofSeconds(10));
+            xfr.run();
+            assertEquals(8 + 4000, xfr.getAXFR().size()); // and a standard client reads it as one zone
+        }
+    }
+
+    /** Reads every message of one AXFR over one TCP connection until the closing SOA. */
+    private static List<Message> rawTransfer(int port) throws Exception {
+        byte[] q = Message.newQuery(Record.newRecord(Name.fromString("gtm.lodestar.test."), Type.AXFR, DClass.IN)).toWire();
+        List<Message> out = new java.util.ArrayList<>();
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5000);
+            java.io.DataOutputStream o = new java.io.DataOutputStream(s.getOutputStream());
+            o.writeShort(q.length);
+            o.write(q);
+            o.flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+            int soas = 0;
+            for (int guard = 0; soas < 2 && guard < 100; guard++) {
+                byte[] m = new byte[in.readUnsignedShort()];
+                in.readFully(m);
+                Message msg = new Message(m);
+                out.add(msg);
+                soas += (int) msg.getSection(org.xbill.DNS.Section.ANSWER).stream().filter(r -> r.getType() == Type.SOA).count();
+            }
+        }
+        return out;
+    }
+
+    @Test
     void aClientNotOnTheListIsRefused() throws Exception {
         try (NodeMain node = start("--axfr-allow", "10.0.0.0/8")) {
             ZoneTransferIn xfr = ZoneTransferIn.newAXFR(Name.fromString("gtm.lodestar.test."), "127.0.0.1",

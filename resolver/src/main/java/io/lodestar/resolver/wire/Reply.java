@@ -14,6 +14,7 @@ public final class Reply {
     private boolean truncated;
     private int ecsScope;
     private boolean referral;
+    private boolean transfer;
     private final List<RrSet> answer = new ArrayList<>(2);
     private List<RrSet> authority = List.of();
     private List<RrSet> additional = List.of();
@@ -62,6 +63,16 @@ public final class Reply {
 
     public Reply referral(boolean value) {
         this.referral = value;
+        return this;
+    }
+
+    /** True for a zone transfer: its answer may span several messages (RFC 5936 §2.2). */
+    public boolean transfer() {
+        return transfer;
+    }
+
+    public Reply transfer(boolean value) {
+        this.transfer = value;
         return this;
     }
 

@@ -3,6 +3,7 @@ package io.lodestar.resolver.wire;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.ClientSubnetOption;
 import org.xbill.DNS.EDNSOption;
@@ -46,6 +47,40 @@ public final class ResponseWriter {
         Message m = render(query, reply, ourPayload, false, false);
         m.getHeader().setFlag(Flags.TC);
         return m.toWire();
+    }
+
+    /**
+     * A zone transfer's answer as as many messages as it takes (RFC 5936 §2.2): each at most
+     * {@code limit} bytes, the question in the first only, the same ID and flags in all, records in
+     * order and never split. A record's uncompressed size bounds what it adds, so no message is
+     * rendered twice.
+     */
+    public static List<byte[]> writeTransfer(Query query, Reply reply, int limit, int ourPayload) {
+        List<Record> records = new ArrayList<>();
+        for (RrSet s : reply.answers()) {
+            records.addAll(java.util.Arrays.asList(s.records()));
+        }
+        Message empty = render(query, new Reply().authoritative(reply.authoritative()), ourPayload, false, false);
+        int overhead = empty.toWire().length;
+        List<byte[]> out = new ArrayList<>();
+        Message m = empty;
+        int size = overhead;
+        int inMessage = 0;
+        for (Record r : records) {
+            int bytes = r.toWire(Section.ANSWER).length;
+            if (inMessage > 0 && size + bytes > limit) {
+                out.add(m.toWire());
+                m = render(query, new Reply().authoritative(reply.authoritative()), ourPayload, false, false);
+                m.removeAllRecords(Section.QUESTION);
+                size = overhead;
+                inMessage = 0;
+            }
+            m.addRecord(r, Section.ANSWER);
+            size += bytes;
+            inMessage++;
+        }
+        out.add(m.toWire());
+        return out;
     }
 
     private static Message render(Query q, Reply r, int ourPayload, boolean records, boolean additional) {

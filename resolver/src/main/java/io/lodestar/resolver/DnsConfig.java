@@ -15,7 +15,7 @@ import java.util.Optional;
  *                          advertises (512–4096; default 1232, DNS Flag Day 2020)
  * @param tcpIdleTimeout    a TCP connection with no complete query for this long is closed (RFC 7766 §6.2.3)
  * @param maxTcpConnections connections served at once; further ones are closed on accept
- * @param udpThreads        receiver threads on the UDP socket (1–8)
+ * @param udpThreads        UDP receiver threads, each on its own SO_REUSEPORT socket (1–8)
  * @param transfers         who may ask for AXFR/IXFR (see {@link TransferPolicy})
  * @param queryLogDir       where the sampled query log goes ({@code queries.log}, rotated), if anywhere
  * @param queryLogEvery     one query in this many is logged (≥ 1)
@@ -26,7 +26,8 @@ public record DnsConfig(String host, int port, int maxUdpPayload, Duration tcpId
     public static final int DEFAULT_MAX_UDP_PAYLOAD = 1232;
     public static final Duration DEFAULT_TCP_IDLE_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_TCP_CONNECTIONS = 64;
-    public static final int DEFAULT_UDP_THREADS = 2;
+    /** One receiver thread (and socket) per processor this JVM may use, 1–8. */
+    public static final int DEFAULT_UDP_THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
 
     public DnsConfig {
         Objects.requireNonNull(host, "host");

@@ -91,7 +91,7 @@ public final class DnsServer implements AutoCloseable {
     private static UdpListener bindUdp(InetSocketAddress address, QueryPipeline pipeline, Problems problems,
                                        DnsConfig config) throws IOException {
         try {
-            return UdpListener.bind(address, pipeline, problems);
+            return UdpListener.bind(address, config.udpThreads(), pipeline, problems);
         } catch (IOException e) {
             throw busy("udp", config.host(), config.port(), e);
         }
@@ -116,6 +116,11 @@ public final class DnsServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("dns server closed", e);
         }
+    }
+
+    /** UDP sockets bound (one per receiver thread where the platform has SO_REUSEPORT). */
+    int udpSockets() {
+        return udp.sockets();
     }
 
     /** The bound TCP address. */

@@ -50,6 +50,31 @@ class DnsServerLifecycleTest {
     }
 
     @Test
+    void eachUdpThreadHasItsOwnSocketAndQueriesFromManyClientsAreAllAnswered() throws Exception {
+        try (TestNode node = TestNode.start(DnsConfig.of("127.0.0.1", 0).withUdpThreads(3), TestNode.snapshot(1, null),
+                DnsMetrics.NONE)) {
+            assertEquals(3, node.server.udpSockets());
+            for (int client = 0; client < 30; client++) { // a new source port each: the kernel spreads them
+                assertEquals(Rcode.NOERROR, TestNode.ask(node.resolver(false), TestNode.ZONE + ".", Type.SOA).getRcode());
+            }
+        }
+    }
+
+    @Test
+    void aSecondServerOnAPortInUseIsRefusedAndTheFirstKeepsEveryQuery() throws Exception {
+        try (TestNode first = TestNode.start(DnsConfig.of("127.0.0.1", 0).withUdpThreads(2), TestNode.snapshot(1, null),
+                DnsMetrics.NONE)) {
+            int port = first.udp().getPort();
+            BindException e = assertThrows(BindException.class, () -> TestNode.start(
+                    DnsConfig.of("127.0.0.1", port).withUdpThreads(2), TestNode.snapshot(2, null), DnsMetrics.NONE));
+            assertTrue(e.getMessage().startsWith("dns tcp 127.0.0.1:" + port + ": "), e.getMessage());
+            for (int client = 0; client < 20; client++) { // the refused server's sockets are gone: none is lost
+                assertEquals(Rcode.NOERROR, TestNode.ask(first.resolver(false), TestNode.ZONE + ".", Type.SOA).getRcode());
+            }
+        }
+    }
+
+    @Test
     void closeReleasesThePortsAndEndsEveryListenerThread() throws Exception {
         TestNode node = TestNode.start(TestNode.snapshot(1, null));
         int port = node.udp().getPort();

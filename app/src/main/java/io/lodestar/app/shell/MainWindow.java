@@ -2,6 +2,8 @@ package io.lodestar.app.shell;
 
 import io.lodestar.app.access.AccessView;
 import io.lodestar.app.access.AccessViewModel;
+import io.lodestar.app.audit.AuditView;
+import io.lodestar.app.audit.AuditViewModel;
 import io.lodestar.app.contacts.ContactsView;
 import io.lodestar.app.contacts.ContactsViewModel;
 import io.lodestar.app.contacts.NotificationsViewModel;
@@ -164,6 +166,8 @@ public final class MainWindow extends BorderPane {
                 AccessViewModel v = new AccessViewModel(session, home);
                 return new Built(new AccessView(session, v), v::dispose);
             }
+            case AUDIT:
+                return new Built(new AuditView(session, new AuditViewModel(session, java.time.ZoneId.systemDefault())), () -> { });
             default:
                 return new Built(new ComingSoonPane(session.messages(), s), () -> { });
         }

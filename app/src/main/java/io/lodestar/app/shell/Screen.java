@@ -11,7 +11,7 @@ public enum Screen {
     CONTACTS("nav.contacts", true),
     NODES("nav.nodes", false),
     ACCESS("nav.access", true),
-    AUDIT("nav.audit", false);
+    AUDIT("nav.audit", true);
 
     private final String key;
     private final boolean built;

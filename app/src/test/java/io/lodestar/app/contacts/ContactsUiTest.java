@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestar.app.shell.MainWindow;
-import io.lodestar.app.shell.Session;
-import io.lodestar.app.shell.ShellViewModel;
-import io.lodestar.app.shell.Theme;
 import io.lodestar.app.testing.LocalNode;
 import io.lodestar.app.testing.WebhookReceiver;
-import io.lodestar.app.ui.Messages;
+import io.lodestar.app.testing.Windows;
 import io.lodestar.app.ui.UiTasks;
 import io.lodestar.engine.api.client.ContactGroupInfo;
 import io.lodestar.engine.api.client.DeliveryInfo;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -35,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Contacts screen driven as a user drives it, against a real node and a loopback webhook receiver. */
 @ExtendWith(ApplicationExtension.class)
@@ -65,12 +58,7 @@ class ContactsUiTest {
 
     @Start
     void start(Stage stage) {
-        Session session = new Session(node.admin(), tasks, new Messages(Locale.ENGLISH), LocalNode.REGIONS, LocalNode.LOCATOR);
-        window = new MainWindow(session, new ShellViewModel(session), node.admin(), () -> { }, l -> { });
-        Scene scene = new Scene(window, 1280, 800);
-        Theme.LIGHT.apply(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = Windows.show(stage, node.admin(), tasks);
     }
 
     @AfterEach
@@ -79,7 +67,7 @@ class ContactsUiTest {
     }
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        Windows.waitFor(seconds, condition);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.lodestar.app.access;
 
 import io.lodestar.app.shell.Session;
+import io.lodestar.app.ui.Subscriptions;
 import io.lodestar.engine.api.client.HttpNodeClient;
 import io.lodestar.engine.api.client.Identity;
 import io.lodestar.engine.api.client.NodeClient;
@@ -24,6 +25,7 @@ import javafx.collections.ObservableList;
 public final class AccessViewModel {
 
     private final Session session;
+    private final Subscriptions subs = new Subscriptions();
     private final NodeClient home;
     private final ObservableList<TokenInfo> tokens = FXCollections.observableArrayList();
     private final StringProperty newName = new SimpleStringProperty("");
@@ -37,7 +39,7 @@ public final class AccessViewModel {
     public AccessViewModel(Session session, NodeClient home) {
         this.session = session;
         this.home = home;
-        session.identityProperty().addListener((o, a, b) -> load());
+        subs.listen(session.identityProperty(), (o, a, x) -> load());
     }
 
     public ObservableList<TokenInfo> tokens() {
@@ -138,5 +140,10 @@ public final class AccessViewModel {
 
     private void failed(NodeClientException e) {
         error.set(session.explain(e));
+    }
+
+    /** Stops following the session (the shell dropped this screen). */
+    public void dispose() {
+        subs.dispose();
     }
 }

@@ -1,6 +1,7 @@
 package io.lodestar.app.endpoints;
 
 import io.lodestar.app.shell.Session;
+import io.lodestar.app.ui.Subscriptions;
 import io.lodestar.engine.api.client.DomainInfo;
 import io.lodestar.engine.api.client.EndpointHealth;
 import io.lodestar.engine.api.client.EndpointInfo;
@@ -26,6 +27,7 @@ import javafx.collections.ObservableList;
 public final class EndpointsViewModel {
 
     private final Session session;
+    private final Subscriptions subs = new Subscriptions();
     private final NewEndpointForm form;
     private final ObservableList<EndpointRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -35,7 +37,7 @@ public final class EndpointsViewModel {
     public EndpointsViewModel(Session session) {
         this.session = session;
         this.form = new NewEndpointForm(session.locator());
-        session.domainProperty().addListener((o, a, d) -> load());
+        subs.listen(session.domainProperty(), (o, a, x) -> load());
     }
 
     public NewEndpointForm form() {
@@ -193,5 +195,10 @@ public final class EndpointsViewModel {
 
     private void failed(NodeClientException e) {
         error.set(session.explain(e));
+    }
+
+    /** Stops following the session (the shell dropped this screen). */
+    public void dispose() {
+        subs.dispose();
     }
 }

@@ -1,6 +1,7 @@
 package io.lodestar.app.monitors;
 
 import io.lodestar.app.shell.Session;
+import io.lodestar.app.ui.Subscriptions;
 import io.lodestar.app.ui.Messages;
 import io.lodestar.engine.api.client.MonitorSettings;
 import io.lodestar.engine.api.client.NodeClient;
@@ -38,6 +39,7 @@ public final class MonitorsViewModel {
     }
 
     private final Session session;
+    private final Subscriptions subs = new Subscriptions();
     private final Messages m;
     private final Map<String, StringProperty> values = new LinkedHashMap<>();
     private final Map<String, StringProperty> errors = new LinkedHashMap<>();
@@ -56,7 +58,7 @@ public final class MonitorsViewModel {
         for (String f : NUMBERS) {
             values.get(f).addListener((o, a, v) -> errors.get(f).set(wholeNumber(v) ? "" : m.get("monitors.notANumber")));
         }
-        session.domainProperty().addListener((o, a, d) -> load());
+        subs.listen(session.domainProperty(), (o, a, x) -> load());
     }
 
     private static boolean wholeNumber(String v) {
@@ -91,8 +93,7 @@ public final class MonitorsViewModel {
     }
 
     private String domain() {
-        String d = session.domainProperty().get();
-        return d == null ? "" : d;
+        return session.domain();
     }
 
     public void load() {
@@ -100,7 +101,7 @@ public final class MonitorsViewModel {
         NodeClient c = session.client();
         session.tasks().run(() -> {
             List<String> names = c.domains().stream().map(x -> x.domain()).toList();
-            String shown = d.isEmpty() || !names.contains(d) ? (names.isEmpty() ? "" : names.get(0)) : d;
+            String shown = Session.shownDomain(names, d);
             return new Loaded(names, shown.isEmpty() ? null : c.monitor(shown));
         }, l -> {
             session.domainsRead(l.names());
@@ -187,5 +188,10 @@ public final class MonitorsViewModel {
         } else {
             error.set(session.explain(e));
         }
+    }
+
+    /** Stops following the session (the shell dropped this screen). */
+    public void dispose() {
+        subs.dispose();
     }
 }

@@ -54,12 +54,15 @@ public final class ConsoleApp extends Application {
     private record Started(EmbeddedNode node, Regions regions, IpLocator locator) {
     }
 
+    /** Shows the main window; on a language switch the node managed, the domain and the screen stay. */
     private void open(Messages m, Regions regions, IpLocator locator) {
+        Session session = window == null ? new Session(node.client(), tasks, m, regions, locator) : window.session().inLanguage(m);
+        ShellViewModel shell = new ShellViewModel(session);
         if (window != null) {
+            shell.screenProperty().set(window.screen());
             window.dispose();
         }
-        Session session = new Session(node.client(), tasks, m, regions, locator);
-        window = new MainWindow(session, new ShellViewModel(session), node.client(), () -> {
+        window = new MainWindow(session, shell, node.client(), () -> {
             theme = theme.other();
             theme.apply(scene);
         }, l -> open(new Messages(l), regions, locator));

@@ -2,6 +2,11 @@ package io.lodestar.app.shell;
 
 import io.lodestar.app.access.AccessView;
 import io.lodestar.app.access.AccessViewModel;
+import io.lodestar.app.audit.AuditView;
+import io.lodestar.app.audit.AuditViewModel;
+import io.lodestar.app.contacts.ContactsView;
+import io.lodestar.app.contacts.ContactsViewModel;
+import io.lodestar.app.contacts.NotificationsViewModel;
 import io.lodestar.app.domains.DomainsView;
 import io.lodestar.app.domains.DomainsViewModel;
 import io.lodestar.app.endpoints.EndpointsView;
@@ -17,6 +22,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -41,12 +47,19 @@ public final class MainWindow extends BorderPane {
 
     private final Session session;
     private final NodeClient home;
-    private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
+    private final ShellViewModel vm;
+    private final Map<Screen, Built> built = new EnumMap<>(Screen.class);
     private final Timeline poll;
+    private final ChangeListener<NodeClient> clientSwitch;
+
+    /** A screen's view and what stops its view model (listeners on the session, polling). */
+    private record Built(Node view, Runnable dispose) {
+    }
 
     public MainWindow(Session session, ShellViewModel vm, NodeClient home, Runnable toggleTheme, Consumer<Locale> language) {
         this.session = session;
         this.home = home;
+        this.vm = vm;
         Messages m = session.messages();
 
         ListView<Screen> nav = new ListView<>();
@@ -121,34 +134,65 @@ public final class MainWindow extends BorderPane {
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();
         vm.refresh();
-        session.clientProperty().addListener((o, a, c) -> {
-            built.clear();
+        clientSwitch = (o, a, c) -> {
+            dropScreens();
             show(vm.screenProperty().get());
             vm.refresh();
-        });
+        };
+        session.clientProperty().addListener(clientSwitch);
     }
 
     private void show(Screen s) {
-        setCenter(built.computeIfAbsent(s, this::build));
+        setCenter(built.computeIfAbsent(s, this::build).view());
     }
 
-    private Node build(Screen s) {
+    private Built build(Screen s) {
         switch (s) {
             case DOMAINS:
-                return new DomainsView(session, new DomainsViewModel(session));
-            case ENDPOINTS:
-                return new EndpointsView(session, new EndpointsViewModel(session));
-            case MONITORS:
-                return new MonitorsView(session, new MonitorsViewModel(session));
-            case ACCESS:
-                return new AccessView(session, new AccessViewModel(session, home));
+                return new Built(new DomainsView(session, new DomainsViewModel(session)), () -> { });
+            case ENDPOINTS: {
+                EndpointsViewModel v = new EndpointsViewModel(session);
+                return new Built(new EndpointsView(session, v), v::dispose);
+            }
+            case MONITORS: {
+                MonitorsViewModel v = new MonitorsViewModel(session);
+                return new Built(new MonitorsView(session, v), v::dispose);
+            }
+            case CONTACTS: {
+                NotificationsViewModel n = new NotificationsViewModel(session);
+                return new Built(new ContactsView(session, new ContactsViewModel(session), n), n::dispose);
+            }
+            case ACCESS: {
+                AccessViewModel v = new AccessViewModel(session, home);
+                return new Built(new AccessView(session, v), v::dispose);
+            }
+            case AUDIT:
+                return new Built(new AuditView(session, new AuditViewModel(session, java.time.ZoneId.systemDefault())), () -> { });
             default:
-                return new ComingSoonPane(session.messages(), s);
+                return new Built(new ComingSoonPane(session.messages(), s), () -> { });
         }
     }
 
-    /** Stops the status bar's polling (the window is closing or being rebuilt). */
+    /** Disposes every built screen's view model; the next visit builds the screen afresh. */
+    private void dropScreens() {
+        built.values().forEach(b -> b.dispose().run());
+        built.clear();
+    }
+
+    /** The session this window shows (its client and current domain carry over a language switch). */
+    public Session session() {
+        return session;
+    }
+
+    /** The screen shown now. */
+    public Screen screen() {
+        return vm.screenProperty().get();
+    }
+
+    /** Stops polling and every screen's view model, and lets go of the session (closing or being rebuilt). */
     public void dispose() {
         poll.stop();
+        session.clientProperty().removeListener(clientSwitch);
+        dropScreens();
     }
 }

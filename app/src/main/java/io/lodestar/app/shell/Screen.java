@@ -8,10 +8,10 @@ public enum Screen {
     STRATEGY("nav.strategy", false),
     SCHEDULE_MAP("nav.scheduleMap", false),
     HISTORY("nav.history", false),
-    CONTACTS("nav.contacts", false),
+    CONTACTS("nav.contacts", true),
     NODES("nav.nodes", false),
     ACCESS("nav.access", true),
-    AUDIT("nav.audit", false);
+    AUDIT("nav.audit", true);
 
     private final String key;
     private final boolean built;

@@ -7,6 +7,7 @@ import io.lodestar.engine.api.client.NodeClient;
 import io.lodestar.engine.api.client.NodeClientException;
 import io.lodestar.resources.ip.IpLocator;
 import io.lodestar.resources.region.Regions;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -64,6 +65,14 @@ public final class Session {
         }, e -> readOnlyReason.set(messages.get("access.unknownRole", e.getMessage())));
     }
 
+    /** The same node, token and domain in other words (the language switch rebuilds the window with it). */
+    public Session inLanguage(Messages other) {
+        Session s = new Session(client.get(), tasks, other, regions, locator);
+        s.domains.setAll(domains);
+        s.domain.set(domain.get());
+        return s;
+    }
+
     public NodeClient client() {
         return client.get();
     }
@@ -93,6 +102,17 @@ public final class Session {
     /** The node's domain names, as last read by any screen (the per-domain screens' choosers). */
     public ObservableList<String> domains() {
         return domains;
+    }
+
+    /** The session's domain (never null, empty when none is chosen). */
+    public String domain() {
+        String d = domain.get();
+        return d == null ? "" : d;
+    }
+
+    /** Which of {@code names} a per-domain screen shows for {@code wanted}: it, else the first, else "". */
+    public static String shownDomain(List<String> names, String wanted) {
+        return !wanted.isEmpty() && names.contains(wanted) ? wanted : names.isEmpty() ? "" : names.get(0);
     }
 
     /** Takes a fresh list of domain names; the current domain moves to the first if it is gone. */

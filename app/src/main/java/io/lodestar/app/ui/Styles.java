@@ -5,6 +5,7 @@ public final class Styles {
 
     public static final String SCREEN = "ls-screen";
     public static final String TITLE = "ls-title";
+    public static final String SUBTITLE = "ls-subtitle";
     public static final String HINT = "ls-hint";
     public static final String ERROR = "ls-error";
     public static final String BANNER = "ls-banner";

@@ -97,6 +97,15 @@ class ScreenTour {
         robot.clickOn("#newTokenName").write("viewer");
         robot.clickOn("#createToken");
         shoot(robot, "access");
+        robot.clickOn("#nav-contacts");
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        robot.interact(() -> robot.lookup("#contactsTable").queryTableView().getSelectionModel().select(0));
+        robot.clickOn("#testContact");
+        shoot(robot, "contacts");
+        robot.clickOn("#nav-audit");
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        robot.interact(() -> robot.lookup("#auditTable").queryTableView().getSelectionModel().select(2));
+        shoot(robot, "audit");
         robot.clickOn("#nav-strategy");
         shoot(robot, "coming-later");
         robot.clickOn("#nav-access");

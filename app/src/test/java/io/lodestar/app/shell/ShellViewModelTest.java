@@ -40,4 +40,14 @@ class ShellViewModelTest {
         assertTrue(vm.nodeProperty().get().startsWith("Node http://127.0.0.1:1 is not answering"), vm.nodeProperty().get());
         assertTrue(s.readOnlyProperty().get());
     }
+
+    @Test
+    void theLanguageSwitchKeepsTheNodeTheTokenAndTheDomain() {
+        Session en = NODE.node().sameThreadSession();
+        en.domainProperty().set("shop.example.com");
+        Session zh = en.inLanguage(new Messages(Locale.SIMPLIFIED_CHINESE));
+        assertEquals(en.client(), zh.client());
+        assertEquals("shop.example.com", zh.domainProperty().get());
+        assertEquals(Locale.SIMPLIFIED_CHINESE, zh.messages().locale());
+    }
 }

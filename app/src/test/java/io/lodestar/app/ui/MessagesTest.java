@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestar.app.monitors.MonitorsViewModel;
+import io.lodestar.app.contacts.ContactsViewModel;
+import io.lodestar.app.contacts.NotificationRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +41,15 @@ class MessagesTest {
                 Matcher m = LITERAL.matcher(Files.readString(f));
                 while (m.find()) {
                     String k = m.group(1);
-                    if (known.contains(k) || k.matches("(app|shell|nav|soon|status|error|common|access|domains|endpoints|monitors)\\..*")) {
+                    if (known.contains(k) || k.matches("(app|shell|nav|soon|status|error|common|access|domains|endpoints|monitors|contacts|notifications|audit)\\..*")) {
                         used.add(k);
                     }
                 }
             }
         }
         MonitorsViewModel.FIELDS.forEach(f -> used.add("monitors.field." + f));
+        ContactsViewModel.FIELDS.forEach(f -> used.addAll(Set.of("contacts.field." + f, "contacts.prompt." + f)));
+        NotificationRow.KINDS.forEach(k -> used.add("notifications.kind." + k));
         return used;
     }
 

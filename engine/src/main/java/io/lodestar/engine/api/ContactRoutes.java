@@ -1,6 +1,7 @@
 package io.lodestar.engine.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.lodestar.engine.config.NotFound;
 import io.lodestar.engine.config.Services;
 import io.lodestar.engine.config.Shapes;
 import io.lodestar.engine.model.Contact;
@@ -67,7 +68,6 @@ final class ContactRoutes {
             for (Delivery d : notifier.recent()) {
                 Map<String, Object> m = delivery(d);
                 m.put("time", d.time().toString());
-                m.put("contact", d.contact());
                 m.put("kind", d.kind());
                 m.put("title", d.title());
                 recent.add(m);
@@ -91,8 +91,31 @@ final class ContactRoutes {
         });
     }
 
+    /**
+     * {@code POST /v1/contact-groups/{name}/test}: the contact test for every member of the group, in
+     * the group's order; each channel's outcome names its contact.
+     */
+    static void addGroupTest(Router r, Services s, Notifier notifier) {
+        r.add("POST", "/v1/contact-groups/{name}/test", TokenRole.WRITE, q -> {
+            String name = q.param("name");
+            ContactGroup g = s.contacts().groups().stream().filter(x -> x.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new NotFound("no contact group '" + name + "'"));
+            List<Object> channels = new ArrayList<>();
+            for (String member : g.members()) {
+                for (Delivery d : notifier.sendTest(member)) {
+                    channels.add(delivery(d));
+                }
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("group", name);
+            out.put("channels", channels);
+            return Response.ok(out);
+        });
+    }
+
     private static Map<String, Object> delivery(Delivery d) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("contact", d.contact());
         m.put("channel", d.channel().wire());
         m.put("address", d.address());
         m.put("ok", d.outcome().ok());

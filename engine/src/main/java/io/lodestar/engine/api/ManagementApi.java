@@ -127,6 +127,7 @@ public final class ManagementApi {
                 s.history(q.param("domain"), instant(q, "from", Instant.EPOCH), instant(q, "to", Instant.now().plusSeconds(1)))));
         ContactRoutes.add(r, s, json);
         ContactRoutes.addSendTest(r, notifier);
+        ContactRoutes.addGroupTest(r, s, notifier);
         HealthRoutes.add(r, s, monitor);
         r.add("GET", "/v1/settings/mail", TokenRole.FULL, q -> Response.ok(mail.get().orElse(null)));
         r.add("PUT", "/v1/settings/mail", TokenRole.FULL, q -> {
@@ -172,6 +173,15 @@ public final class ManagementApi {
         AuditQuery a = AuditQuery.all();
         if (q.queryParam("target").isPresent()) {
             a = a.target(q.queryParam("target").get());
+        }
+        if (q.queryParam("domain").filter(v -> !v.isEmpty()).isPresent()) {
+            a = a.domain(q.queryParam("domain").get());
+        }
+        if (q.queryParam("actor").filter(v -> !v.isEmpty()).isPresent()) {
+            a = a.actor(q.queryParam("actor").get());
+        }
+        if (q.queryParam("action").filter(v -> !v.isEmpty()).isPresent()) {
+            a = a.action(q.queryParam("action").get());
         }
         if (q.queryParam("from").isPresent() || q.queryParam("to").isPresent()) {
             a = a.between(instant(q, "from", Instant.EPOCH), instant(q, "to", Instant.now().plusSeconds(1)));

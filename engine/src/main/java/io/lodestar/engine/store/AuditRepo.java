@@ -57,6 +57,22 @@ public final class AuditRepo {
             terms.add("target = ?");
             args.add(t);
         });
+        q.domain().ifPresent(d -> {
+            terms.add("(target = ? OR substr(target, 1, ?) = ?)");
+            args.add(d);
+            args.add(d.length() + 1);
+            args.add(d + "/");
+        });
+        q.actor().ifPresent(a -> {
+            terms.add("actor = ?");
+            args.add(a);
+        });
+        q.action().ifPresent(a -> {
+            terms.add("(action = ? OR substr(action, 1, ?) = ?)");
+            args.add(a);
+            args.add(a.length() + 1);
+            args.add(a + ".");
+        });
         q.from().ifPresent(f -> {
             terms.add("at >= ?");
             args.add(f);

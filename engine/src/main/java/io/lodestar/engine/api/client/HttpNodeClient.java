@@ -175,6 +175,43 @@ public final class HttpNodeClient implements NodeClient {
     }
 
     @Override
+    public List<DeliveryInfo> sendTest(String contact) {
+        return WireMapping.list(call("POST", "/v1/contacts/" + seg(contact) + "/test", null).path("channels"),
+                n -> WireMapping.delivery(n, contact));
+    }
+
+    @Override
+    public List<DeliveryInfo> sendGroupTest(String group) {
+        return WireMapping.list(call("POST", "/v1/contact-groups/" + seg(group) + "/test", null).path("channels"),
+                n -> WireMapping.delivery(n, ""));
+    }
+
+    @Override
+    public Map<String, List<String>> notifications(String domain) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        call("GET", "/v1/domains/" + seg(domain) + "/notifications", null).fields()
+                .forEachRemaining(e -> out.put(e.getKey(), WireMapping.list(e.getValue(), JsonNode::asText)));
+        return out;
+    }
+
+    @Override
+    public void putNotifications(String domain, Map<String, List<String>> kindsByGroup) {
+        call("PUT", "/v1/domains/" + seg(domain) + "/notifications", kindsByGroup);
+    }
+
+    @Override
+    public void putMailServer(MailServerInfo m) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("host", m.host());
+        b.put("port", m.port());
+        b.put("security", m.security());
+        b.put("from", m.from());
+        b.put("user", m.user().isEmpty() ? null : m.user());
+        b.put("password", m.password().isEmpty() ? null : m.password());
+        call("PUT", "/v1/settings/mail", b);
+    }
+
+    @Override
     public List<AlertInfo> recentAlerts() {
         List<AlertInfo> out = WireMapping.list(call("GET", "/v1/alerts", null).path("recentDeliveries"), WireMapping::alert);
         out.sort((a, b) -> b.time().compareTo(a.time()));
@@ -200,6 +237,23 @@ public final class HttpNodeClient implements NodeClient {
     public List<AuditRecord> audit(Optional<String> target, int offset, int limit) {
         String q = "?offset=" + offset + "&limit=" + limit
                 + target.map(t -> "&target=" + URLEncoder.encode(t, StandardCharsets.UTF_8)).orElse("");
+        return WireMapping.list(call("GET", "/v1/audit" + q, null), WireMapping::audit);
+    }
+
+    @Override
+    public List<AuditRecord> audit(AuditFilter f, int offset, int limit) {
+        StringBuilder q = new StringBuilder("?offset=" + offset + "&limit=" + limit);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("domain", f.domain());
+        params.put("actor", f.actor());
+        params.put("action", f.action());
+        params.put("from", f.from());
+        params.put("to", f.to());
+        params.forEach((k, v) -> {
+            if (!v.isBlank()) {
+                q.append('&').append(k).append('=').append(URLEncoder.encode(v.strip(), StandardCharsets.UTF_8));
+            }
+        });
         return WireMapping.list(call("GET", "/v1/audit" + q, null), WireMapping::audit);
     }
 

@@ -1,6 +1,7 @@
 package io.lodestar.engine.api.client;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,6 +71,21 @@ public interface NodeClient {
 
     void deleteContactGroup(String name);
 
+    /** Sends a test alert to every channel of the contact now; how each channel took it. */
+    List<DeliveryInfo> sendTest(String contact);
+
+    /** The contact test for every member of the group. */
+    List<DeliveryInfo> sendGroupTest(String group);
+
+    /** Which contact groups hear which events of the domain: group → event kinds. */
+    Map<String, List<String>> notifications(String domain);
+
+    /** Replaces the domain's notification settings (group → {@code endpoint_down}, {@code endpoint_up}, {@code all_down}, {@code published}). */
+    void putNotifications(String domain, Map<String, List<String>> kindsByGroup);
+
+    /** Replaces the node's SMTP server for alert mail (role full). */
+    void putMailServer(MailServerInfo server);
+
     /** Recent alert deliveries, newest first. */
     List<AlertInfo> recentAlerts();
 
@@ -88,4 +104,7 @@ public interface NodeClient {
 
     /** The audit log, newest first; {@code target} empty for every target. */
     List<AuditRecord> audit(Optional<String> target, int offset, int limit);
+
+    /** The audit entries matching {@code filter}, newest first. */
+    List<AuditRecord> audit(AuditFilter filter, int offset, int limit);
 }

@@ -116,6 +116,12 @@ final class WireMapping {
                 n.path("title").asText(""), n.path("channel").asText(""), n.path("ok").asBoolean());
     }
 
+    /** A channel's outcome of a test send; {@code contact} when the answer does not name it. */
+    static DeliveryInfo delivery(JsonNode n, String contact) {
+        return new DeliveryInfo(n.path("contact").asText(contact), n.path("channel").asText(), n.path("address").asText(""),
+                n.path("ok").asBoolean(), n.path("outcome").asText(""), n.path("detail").asText(""));
+    }
+
     static TokenInfo token(JsonNode n) {
         return new TokenInfo(n.path("name").asText(), n.path("role").asText(), n.path("createdAt").asText(""),
                 n.path("lastUsedAt").isNull() ? "" : n.path("lastUsedAt").asText(""), n.path("token").asText(""));

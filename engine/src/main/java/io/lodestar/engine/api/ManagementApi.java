@@ -107,6 +107,7 @@ public final class ManagementApi {
             s.strategies().recommend(q.principal().name(), q.param("domain"));
             return Response.okNull();
         });
+        StrategyVersionRoutes.add(r, s);
         r.add("POST", "/v1/strategys/update-or-create", TokenRole.WRITE, q -> {
             s.strategies().updateOrCreate(q.principal().name(), new String(q.body(), StandardCharsets.UTF_8));
             return Response.okNull();

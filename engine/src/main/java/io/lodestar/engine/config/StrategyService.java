@@ -5,6 +5,7 @@ import io.lodestar.engine.model.DomainStatus;
 import io.lodestar.engine.model.Endpoint;
 import io.lodestar.engine.seedjson.SeedJson;
 import io.lodestar.engine.store.StoredStrategy;
+import io.lodestar.engine.store.StrategyRepo;
 import io.lodestar.engine.store.Tx;
 import io.lodestar.engine.strategy.Strategy;
 import io.lodestar.engine.strategy.StrategyTree;
@@ -54,7 +55,7 @@ public final class StrategyService {
         Map<String, SeedJson.Document> docs = ctx.seedJson().readUpdateOrCreate(json);
         Changes.run(ctx, tx -> {
             for (Map.Entry<String, SeedJson.Document> e : docs.entrySet()) {
-                save(tx, actor, e.getKey(), e.getValue(), e.getKey() + ".");
+                save(tx, actor, e.getKey(), e.getValue(), e.getKey() + ".", "strategy.put", "");
             }
             return null;
         });
@@ -67,14 +68,73 @@ public final class StrategyService {
             DomainService.require(tx, domain);
             List<Endpoint> eps = tx.endpoints().list(domain);
             Strategy r = ctx.recommender().recommend(eps);
-            save(tx, actor, domain, new SeedJson.Document(Optional.empty(), r, List.of()), "");
+            save(tx, actor, domain, new SeedJson.Document(Optional.empty(), r, List.of()), "", "strategy.put", "recommended");
             return r;
         });
         ctx.publisher().reload(List.of(domain), "recommended strategy published");
         return s;
     }
 
-    private void save(Tx tx, String actor, String domain, SeedJson.Document doc, String prefix)
+    /** The recommended strategy as a draft: built from the domain's endpoints, nothing stored. */
+    public SeedJson.Document recommended(String domain) throws NotFound, ValidationException {
+        List<Endpoint> eps = Changes.read(ctx, tx -> {
+            DomainService.require(tx, domain);
+            return tx.endpoints().list(domain);
+        });
+        return new SeedJson.Document(Optional.empty(), ctx.recommender().recommend(eps), List.of());
+    }
+
+    /** The domain's published versions, newest first. */
+    public List<StrategyRepo.Version> versions(String domain) throws NotFound {
+        return Changes.read(ctx, tx -> {
+            DomainService.require(tx, domain);
+            return tx.strategies().versions(domain);
+        });
+    }
+
+    /** A published version's document, as it was published. */
+    public SeedJson.Document version(String domain, long version) throws NotFound {
+        return Changes.read(ctx, tx -> {
+            DomainService.require(tx, domain);
+            String json = tx.strategies().versionJson(domain, version)
+                    .orElseThrow(() -> Changes.notFound(new NotFound(versionNotFound(domain, version))));
+            return readStored(json, domain, version);
+        });
+    }
+
+    /**
+     * Publishes an older version again, as a new version (audited {@code strategy.rollback}). Refused,
+     * changing nothing, if it no longer fits the domain (e.g. it names a deleted endpoint).
+     *
+     * @return the new version's number
+     */
+    public long rollback(String actor, String domain, long version) throws ValidationException, NotFound {
+        long v = Changes.run(ctx, tx -> {
+            DomainService.require(tx, domain);
+            String json = tx.strategies().versionJson(domain, version)
+                    .orElseThrow(() -> Changes.notFound(new NotFound(versionNotFound(domain, version))));
+            SeedJson.Document doc = readStored(json, domain, version);
+            return save(tx, actor, domain, new SeedJson.Document(Optional.empty(), doc.strategy(), List.of()), "",
+                    "strategy.rollback", "rollback to " + version);
+        });
+        ctx.publisher().reload(List.of(domain), "strategy rolled back to version " + version);
+        return v;
+    }
+
+    private static String versionNotFound(String domain, long version) {
+        return "domain " + domain + " has no strategy version " + version;
+    }
+
+    private SeedJson.Document readStored(String json, String domain, long version) {
+        try {
+            return ctx.seedJson().read(json, domain);
+        } catch (ValidationException e) {
+            throw new io.lodestar.engine.store.StoreException("stored strategy version " + version + " of " + domain
+                    + " is no longer valid: " + e.getMessage(), e);
+        }
+    }
+
+    private long save(Tx tx, String actor, String domain, SeedJson.Document doc, String prefix, String action, String note)
             throws SQLException, ValidationException {
         Domain d = tx.domains().get(domain).orElseThrow(() -> Changes.notFound(DomainService.notFound(domain)));
         Map<String, Endpoint> all = new LinkedHashMap<>();
@@ -100,12 +160,13 @@ public final class StrategyService {
         DomainRules.requireIpv4(endpoints, prefix + "endpointsConf", errors);
         errors.throwIfAny();
         Optional<String> before = tx.strategies().json(domain);
-        tx.strategies().put(domain, new SeedJson.Document(Optional.empty(), doc.strategy(), endpoints));
+        long version = tx.strategies().put(domain, new SeedJson.Document(Optional.empty(), doc.strategy(), endpoints), actor, note);
         if (d.status() == DomainStatus.NONE) {
             tx.domains().update(d.withStatus(DomainStatus.START));
         }
-        Audit.record(tx, actor, "strategy.put", domain, before.orElse(null),
+        Audit.record(tx, actor, action, domain, before.orElse(null),
                 ctx.seedJson().write(new SeedJson.Document(Optional.empty(), doc.strategy(), List.of())));
+        return version;
     }
 
     private static ValidationException prefixed(ValidationException e, String prefix) {

@@ -51,9 +51,20 @@ final class Evaluator implements StrategyNode.Visitor<Evaluator.Outcome> {
     private final int isp;
     private final UserTerm.Cidr clientPrefix;
     private final Optional<GeoPoint> groupPoint;
+    /** Null when compiling; set when tracing one group's path (the same evaluation, also recorded). */
+    private final PathTrace.Recorder recorder;
+    /** The tied children and their weights chosen by the last {@link #best} call; read by {@link #rule}. */
+    private List<Child> lastTied;
+    private double[] lastWeights;
 
     Evaluator(Regions regions, Map<String, Integer> endpointIndex, Family family, HealthView health,
               int area, int isp, UserTerm.Cidr clientPrefix) {
+        this(regions, endpointIndex, family, health, area, isp, clientPrefix, null);
+    }
+
+    Evaluator(Regions regions, Map<String, Integer> endpointIndex, Family family, HealthView health,
+              int area, int isp, UserTerm.Cidr clientPrefix, PathTrace.Recorder recorder) {
+        this.recorder = recorder;
         this.regions = regions;
         this.endpointIndex = endpointIndex;
         this.endpointCount = endpointIndex.size();
@@ -67,6 +78,27 @@ final class Evaluator implements StrategyNode.Visitor<Evaluator.Outcome> {
 
     @Override
     public Outcome endpoint(EndpointNode node) {
+        Outcome o = evaluateEndpoint(node);
+        if (recorder != null) {
+            recorder.visited(node, o.state(), List.of(), null);
+        }
+        return o;
+    }
+
+    @Override
+    public Outcome rule(RuleNode node) {
+        lastTied = null;
+        lastWeights = null;
+        Outcome o = evaluateRule(node);
+        if (recorder != null) {
+            recorder.visited(node, o.state(), lastTied == null ? List.of() : lastTied, lastWeights);
+        }
+        lastTied = null;
+        lastWeights = null;
+        return o;
+    }
+
+    private Outcome evaluateEndpoint(EndpointNode node) {
         Endpoint e = node.endpoint();
         if (!e.enable() || !e.type().serves(family)) {
             return Outcome.ABSENT;
@@ -79,8 +111,7 @@ final class Evaluator implements StrategyNode.Visitor<Evaluator.Outcome> {
         return new Outcome(State.ALIVE, s);
     }
 
-    @Override
-    public Outcome rule(RuleNode node) {
+    private Outcome evaluateRule(RuleNode node) {
         if (!node.rule().enable()) {
             return Outcome.ABSENT;
         }
@@ -132,6 +163,8 @@ final class Evaluator implements StrategyNode.Visitor<Evaluator.Outcome> {
                 }
             }
         }
+        lastTied = null;
+        lastWeights = null;
         if (alive.isEmpty()) {
             return anyDead ? Outcome.DEAD : Outcome.ABSENT;
         }
@@ -152,8 +185,12 @@ final class Evaluator implements StrategyNode.Visitor<Evaluator.Outcome> {
             total += weighted ? c.item().weight() : 1;
         }
         double[] s = new double[endpointCount];
+        double[] ws = recorder == null ? null : new double[tied.size()];
         for (int i = 0; i < tied.size(); i++) {
             double w = (weighted ? tied.get(i).item().weight() : 1) / total;
+            if (ws != null) {
+                ws[i] = w;
+            }
             if (w == 0) {
                 continue;
             }
@@ -161,6 +198,10 @@ final class Evaluator implements StrategyNode.Visitor<Evaluator.Outcome> {
             for (int k = 0; k < endpointCount; k++) {
                 s[k] += w * child[k];
             }
+        }
+        if (ws != null) {
+            lastTied = tied;
+            lastWeights = ws;
         }
         return new Outcome(State.ALIVE, s);
     }

@@ -48,7 +48,7 @@ public final class StrategyCompiler {
             for (int cls = -1; cls < cidrs.count(); cls++) {
                 Cidr prefix = cls < 0 ? null : cidrs.prefix(cls);
                 for (int g = 0; g < groups.count(); g++) {
-                    Distribution d = evaluate(tree, index, family, health, g, prefix);
+                    Distribution d = evaluate(tree, index, family, health, g, prefix, null);
                     Integer at = distinct.get(d);
                     if (at == null) {
                         at = distinct.size();
@@ -61,16 +61,45 @@ public final class StrategyCompiler {
         return new AnswerPlan(domain, table, groups, cidrs, distinct.keySet().toArray(new Distribution[0]), t);
     }
 
+    /**
+     * The path of one user group through the tree, by the same evaluation {@link #compile} runs (with a
+     * recorder attached): its answers equal the compiled plan's distribution for that group.
+     *
+     * @param client the client's address (4 or 16 bytes) to select CIDR items, or null
+     */
+    public PathTrace trace(StrategyTree tree, List<Endpoint> endpoints, HealthView health, Family family,
+                           int group, byte[] client) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < endpoints.size(); i++) {
+            index.put(endpoints.get(i).key(), i);
+        }
+        CidrClasses cidrs = new CidrClasses(cidrsOf(tree));
+        int cls = cidrs.classOf(client);
+        PathTrace.Recorder[] rec = new PathTrace.Recorder[1];
+        Distribution d = evaluate(tree, index, family, health, group, cls < 0 ? null : cidrs.prefix(cls), rec);
+        List<PathTrace.Answer> answers = new ArrayList<>();
+        for (int i = 0; i < d.endpoints().length; i++) {
+            answers.add(new PathTrace.Answer(endpoints.get(d.endpoints()[i]).key(), d.shares()[i]));
+        }
+        return new PathTrace(d.failOpen(), answers, rec[0].steps(tree.root()));
+    }
+
+    /** {@code trace}, if not null, receives the recorder of the evaluation that decided (the all-up one when failing open). */
     private Distribution evaluate(StrategyTree tree, Map<String, Integer> index, Family family,
-                                  HealthView health, int group, Cidr prefix) {
+                                  HealthView health, int group, Cidr prefix, PathTrace.Recorder[] trace) {
         int area = groups.areaOf(group);
         int isp = groups.ispOf(group);
+        PathTrace.Recorder rec = trace == null ? null : new PathTrace.Recorder();
         Evaluator.Outcome o = tree.root().accept(
-                new Evaluator(groups.regions(), index, family, health, area, isp, prefix));
+                new Evaluator(groups.regions(), index, family, health, area, isp, prefix, rec));
         boolean failOpen = false;
         if (o.state() == Evaluator.State.DEAD) {
-            o = tree.root().accept(new Evaluator(groups.regions(), index, family, HealthView.ALL_UP, area, isp, prefix));
+            rec = trace == null ? null : new PathTrace.Recorder();
+            o = tree.root().accept(new Evaluator(groups.regions(), index, family, HealthView.ALL_UP, area, isp, prefix, rec));
             failOpen = true;
+        }
+        if (trace != null) {
+            trace[0] = rec;
         }
         if (o.state() != Evaluator.State.ALIVE) {
             return Distribution.EMPTY;

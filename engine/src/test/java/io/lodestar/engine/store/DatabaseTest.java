@@ -46,10 +46,11 @@ class DatabaseTest {
     }
 
     @Test
-    void newDatabaseGetsTheBuiltInSchemaRecordedAsVersionOne() {
+    void newDatabaseGetsEveryBuiltInMigrationRecordedInOrder() {
         try (Database db = Database.open(dir.resolve("a.db"), Migrations.builtIn(), clock)) {
-            assertEquals(1, db.schemaVersion());
-            assertEquals(List.of(new Database.AppliedMigration(1, StoreFixture.T0, "init")), db.appliedMigrations());
+            assertEquals(2, db.schemaVersion());
+            assertEquals(List.of(new Database.AppliedMigration(1, StoreFixture.T0, "init"),
+                    new Database.AppliedMigration(2, StoreFixture.T0, "strategy versions")), db.appliedMigrations());
         }
     }
 

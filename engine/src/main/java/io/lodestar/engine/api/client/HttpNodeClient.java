@@ -140,6 +140,67 @@ public final class HttpNodeClient implements NodeClient {
     }
 
     @Override
+    public void publishStrategy(String domain, String documentJson) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(domain, tree(documentJson));
+        call("POST", "/v1/strategys/update-or-create", body);
+    }
+
+    @Override
+    public StrategyDoc recommendedStrategy(String domain) {
+        return doc(domain, call("GET", "/v1/domains/" + seg(domain) + "/recommended-strategy", null));
+    }
+
+    @Override
+    public List<StrategyVersion> strategyVersions(String domain) {
+        return WireMapping.list(call("GET", "/v1/domains/" + seg(domain) + "/strategy/versions", null),
+                n -> new StrategyVersion(n.path("version").asLong(), n.path("publishedAt").asText(""),
+                        n.path("actor").asText(""), n.path("note").asText("")));
+    }
+
+    @Override
+    public StrategyDoc strategyVersion(String domain, long version) {
+        return doc(domain, call("GET", "/v1/domains/" + seg(domain) + "/strategy/versions/" + version, null));
+    }
+
+    @Override
+    public long rollbackStrategy(String domain, long version) {
+        return call("POST", "/v1/domains/" + seg(domain) + "/strategy/versions/" + version + "/rollback", null)
+                .path("version").asLong();
+    }
+
+    @Override
+    public Simulation simulate(String domain, Simulation.Request r) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (r.ip() != null && !r.ip().isBlank()) {
+            body.put("ip", r.ip());
+        } else {
+            body.put("area", r.area());
+            body.put("isp", r.isp());
+        }
+        if (!r.failed().isEmpty()) {
+            body.put("failed", r.failed());
+        }
+        r.draftJson().ifPresent(d -> body.put("draft", tree(d)));
+        if (r.all()) {
+            body.put("all", true);
+        }
+        return WireMapping.simulation(call("POST", "/v1/domains/" + seg(domain) + "/simulate", body));
+    }
+
+    private static StrategyDoc doc(String domain, JsonNode n) {
+        return new StrategyDoc(domain, n.path("status").asText(""), n.path("strategy").path("rules").size(), n.toString());
+    }
+
+    private JsonNode tree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new NodeClientException(400, "MalformedJson", "strategy document: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<ContactInfo> contacts() {
         return WireMapping.list(call("GET", "/v1/contacts", null), WireMapping::contact);
     }

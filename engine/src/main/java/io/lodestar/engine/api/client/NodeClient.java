@@ -58,6 +58,23 @@ public interface NodeClient {
 
     Distribution distribution(String domain);
 
+    /** Publishes a strategy document (the seed's JSON of one domain) through {@code update-or-create}. */
+    void publishStrategy(String domain, String documentJson);
+
+    /** The recommended strategy as a draft; nothing is published. */
+    StrategyDoc recommendedStrategy(String domain);
+
+    /** Published versions, newest first. */
+    List<StrategyVersion> strategyVersions(String domain);
+
+    StrategyDoc strategyVersion(String domain, long version);
+
+    /** Publishes an older version again; answers the new version's number. */
+    long rollbackStrategy(String domain, long version);
+
+    /** What a user group or client gets, with the path through the tree, live or what-if. */
+    Simulation simulate(String domain, Simulation.Request request);
+
     // contacts
     List<ContactInfo> contacts();
 

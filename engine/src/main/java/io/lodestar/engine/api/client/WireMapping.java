@@ -102,6 +102,15 @@ final class WireMapping {
         return new Distribution(n.path("domain").asText(), groups);
     }
 
+    static Simulation simulation(JsonNode n) {
+        List<Distribution.Share> answers = list(n.path("answers"),
+                s -> new Distribution.Share(s.path("endpoint").asText(), s.path("share").asDouble()));
+        List<Simulation.Step> trace = list(n.path("trace"), s -> new Simulation.Step(s.path("node").asText(),
+                s.path("parent").asText(""), s.path("kind").asText(), s.path("state").asText(), s.path("share").asDouble()));
+        return new Simulation(n.path("area").asText(""), n.path("isp").asText(""), answers, n.path("failOpen").asBoolean(),
+                trace, n.has("distribution") ? java.util.Optional.of(distribution(n.path("distribution"))) : java.util.Optional.empty());
+    }
+
     static ContactInfo contact(JsonNode n) {
         return new ContactInfo(n.path("name").asText(), n.path("email").asText(""), n.path("phone").asText(""),
                 n.path("webhook").asText(""));

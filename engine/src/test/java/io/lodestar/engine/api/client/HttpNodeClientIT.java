@@ -150,6 +150,28 @@ class HttpNodeClientIT {
     }
 
     @Test
+    void aDraftIsSimulatedPublishedKeptAsAVersionAndRolledBack() {
+        client.createDomain("d.example.com", true);
+        client.addEndpoints(List.of(row("d.example.com", "192.0.2.10", "beijing.CN", 1),
+                row("d.example.com", "192.0.2.20", "guangdong.CN", 1)));
+        StrategyDoc draft = client.recommendedStrategy("d.example.com");
+        assertTrue(client.strategyVersions("d.example.com").isEmpty());
+        Simulation sim = client.simulate("d.example.com", new Simulation.Request(null, "hebei.CN", "ct",
+                List.of("192.0.2.10"), Optional.of(draft.json()), true));
+        assertEquals("192.0.2.20", sim.answers().get(0).endpoint());
+        assertEquals("根规则", sim.trace().get(0).node());
+        assertTrue(sim.distribution().isPresent());
+        client.publishStrategy("d.example.com", draft.json());
+        client.publishStrategy("d.example.com", draft.json());
+        List<StrategyVersion> versions = client.strategyVersions("d.example.com");
+        assertEquals(2, versions.size());
+        assertEquals("根规则", client.strategyVersion("d.example.com", 1).json().contains("根规则") ? "根规则" : "");
+        assertEquals(3, client.rollbackStrategy("d.example.com", 1));
+        assertEquals("192.0.2.10", client.simulate("d.example.com", Simulation.Request.group("hebei.CN", "ct"))
+                .answers().get(0).endpoint());
+    }
+
+    @Test
     void contactsGroupsNodesAndTheAuditLogAreListed() {
         client.putContact(new ContactInfo("ops", "ops@example.com", "", ""));
         assertEquals("ops@example.com", client.contacts().get(0).email());

@@ -57,6 +57,9 @@ public interface NodeClient {
 
     Distribution distribution(String domain);
 
+    /** The results in force from {@code from} to {@code to}: the one at {@code from}, then each change. */
+    DistributionHistory distributionHistory(String domain, java.time.Instant from, java.time.Instant to);
+
     // contacts
     List<ContactInfo> contacts();
 

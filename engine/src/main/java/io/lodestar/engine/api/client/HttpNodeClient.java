@@ -201,6 +201,13 @@ public final class HttpNodeClient implements NodeClient {
     }
 
     @Override
+    public DistributionHistory distributionHistory(String domain, java.time.Instant from, java.time.Instant to) {
+        JsonNode n = call("GET", "/v1/domains/" + seg(domain) + "/distribution/history?from=" + from.toEpochMilli()
+                + "&to=" + to.toEpochMilli(), null);
+        return WireMapping.history(n, from, to);
+    }
+
+    @Override
     public List<ContactInfo> contacts() {
         return WireMapping.list(call("GET", "/v1/contacts", null), WireMapping::contact);
     }

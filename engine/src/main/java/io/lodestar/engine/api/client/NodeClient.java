@@ -75,6 +75,9 @@ public interface NodeClient {
     /** What a user group or client gets, with the path through the tree, live or what-if. */
     Simulation simulate(String domain, Simulation.Request request);
 
+    /** The results in force from {@code from} to {@code to}: the one at {@code from}, then each change. */
+    DistributionHistory distributionHistory(String domain, java.time.Instant from, java.time.Instant to);
+
     // contacts
     List<ContactInfo> contacts();
 

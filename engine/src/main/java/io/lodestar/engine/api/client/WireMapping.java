@@ -111,6 +111,20 @@ final class WireMapping {
                 trace, n.has("distribution") ? java.util.Optional.of(distribution(n.path("distribution"))) : java.util.Optional.empty());
     }
 
+    static DistributionHistory history(JsonNode n, java.time.Instant from, java.time.Instant to) {
+        List<DistributionHistory.Moment> moments = new ArrayList<>();
+        if (n.path("before").isObject()) {
+            moments.add(moment(n.path("before")));
+        }
+        n.path("rows").forEach(r -> moments.add(moment(r)));
+        return new DistributionHistory(n.path("domain").asText(), from, to, moments);
+    }
+
+    private static DistributionHistory.Moment moment(JsonNode r) {
+        return new DistributionHistory.Moment(java.time.Instant.parse(r.path("at").asText()), r.path("reason").asText(""),
+                distribution(r.path("result")));
+    }
+
     static ContactInfo contact(JsonNode n) {
         return new ContactInfo(n.path("name").asText(), n.path("email").asText(""), n.path("phone").asText(""),
                 n.path("webhook").asText(""));

@@ -172,6 +172,27 @@ class HttpNodeClientIT {
     }
 
     @Test
+    void historyListsTheResultInForceAtTheStartAndEachChangeAfter() {
+        client.createDomain("h.example.com", true);
+        client.addEndpoints(List.of(row("h.example.com", "192.0.2.10", "beijing.CN", 1)));
+        client.recommendStrategy("h.example.com");
+        java.time.Instant between = java.time.Instant.now();
+        client.addEndpoints(List.of(row("h.example.com", "192.0.2.20", "guangdong.CN", 1)));
+        client.recommendStrategy("h.example.com");
+        java.time.Instant end = java.time.Instant.now().plusSeconds(1);
+
+        DistributionHistory all = client.distributionHistory("h.example.com", java.time.Instant.EPOCH, end);
+        assertTrue(all.moments().size() >= 2, all.toString());
+        DistributionHistory.Moment last = all.moments().get(all.moments().size() - 1);
+        assertFalse(last.reason().isEmpty());
+        assertTrue(last.result().groups().stream().anyMatch(g -> g.shares().stream()
+                .anyMatch(s -> s.endpoint().contains("192.0.2.20"))));
+        DistributionHistory later = client.distributionHistory("h.example.com", between, end);
+        assertTrue(later.moments().get(0).at().compareTo(between) <= 0, "the result in force at the start comes first");
+        assertEquals(between, later.from());
+    }
+
+    @Test
     void contactsGroupsNodesAndTheAuditLogAreListed() {
         client.putContact(new ContactInfo("ops", "ops@example.com", "", ""));
         assertEquals("ops@example.com", client.contacts().get(0).email());

@@ -26,6 +26,8 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
 
     public static final String USAGE = String.join("\n",
             "usage: ./lodestar node [options]",
+            "  --config FILE         read options from FILE, one 'name = value' a line (names without --,",
+            "                        # comments); options on the command line override the file's",
             "  --data DIR            SQLite database, snapshot, keys (default ~/.lodestar/node)",
             "  --dns HOST:PORT       DNS listener, UDP and TCP (default 127.0.0.1:15353)",
             "  --api HOST:PORT       management API (default 127.0.0.1:8053)",
@@ -40,17 +42,14 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
     private static final Pattern ZONE = Pattern.compile("([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)*[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.?");
     private static final Pattern SITE = Pattern.compile("[a-z]+\\.(CN|abroad)/[a-z]+");
 
+    /**
+     * Reads the options: first those of {@code --config FILE} (wherever it stands), then the
+     * command line's in order, so the command line overrides the file ({@code --axfr-allow} adds).
+     */
     public static NodeOptions parse(String[] args) {
-        Path data = Path.of(System.getProperty("user.home"), ".lodestar", "node");
-        InetSocketAddress dns = address("--dns", "127.0.0.1:15353");
-        InetSocketAddress api = address("--api", "127.0.0.1:8053");
-        String zone = "gtm.lodestar.test.";
-        Optional<String> token = Optional.empty();
-        String site = "none.CN/other";
-        Optional<Path> zoneFile = Optional.empty();
-        Optional<Path> cert = Optional.empty();
-        Optional<Path> key = Optional.empty();
-        List<UserTerm.Cidr> axfr = new ArrayList<>();
+        Builder b = new Builder();
+        List<String[]> pairs = new ArrayList<>();
+        Optional<Path> config = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String opt = args[i];
             String value;
@@ -64,6 +63,38 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
                 }
                 value = args[++i];
             }
+            if (opt.equals("--config")) {
+                if (config.isPresent()) {
+                    throw new IllegalArgumentException("--config given twice");
+                }
+                config = Optional.of(Path.of(value));
+            } else {
+                pairs.add(new String[] {opt, value});
+            }
+        }
+        if (config.isPresent()) {
+            NodeConfigFile.apply(config.get(), b::set);
+        }
+        for (String[] p : pairs) {
+            b.set(p[0], p[1]);
+        }
+        return b.build();
+    }
+
+    /** The options as they are read; {@link #set} checks one option's value. */
+    private static final class Builder {
+        private Path data = Path.of(System.getProperty("user.home"), ".lodestar", "node");
+        private InetSocketAddress dns = address("--dns", "127.0.0.1:15353");
+        private InetSocketAddress api = address("--api", "127.0.0.1:8053");
+        private String zone = "gtm.lodestar.test.";
+        private Optional<String> token = Optional.empty();
+        private String site = "none.CN/other";
+        private Optional<Path> zoneFile = Optional.empty();
+        private Optional<Path> cert = Optional.empty();
+        private Optional<Path> key = Optional.empty();
+        private final List<UserTerm.Cidr> axfr = new ArrayList<>();
+
+        void set(String opt, String value) {
             switch (opt) {
                 case "--data":
                     data = Path.of(value);
@@ -111,10 +142,13 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
                     throw new IllegalArgumentException("unknown option '" + opt + "' (see ./lodestar help)");
             }
         }
-        if (cert.isPresent() != key.isPresent()) {
-            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+
+        NodeOptions build() {
+            if (cert.isPresent() != key.isPresent()) {
+                throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+            }
+            return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key, axfr);
         }
-        return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key, axfr);
     }
 
     /** {@code ADDRESS/PREFIX} (a bare address is a /32 or /128), host bits clear. */

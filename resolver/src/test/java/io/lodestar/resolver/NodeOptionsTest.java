@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -55,5 +58,53 @@ class NodeOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NodeOptions.parse(args.trim().split("\\s+")));
         assertTrue(e.getMessage().startsWith(reason), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void aConfigFileGivesOptionsAndTheCommandLineOverridesThem(@TempDir Path dir) throws IOException {
+        Path conf = dir.resolve("node.conf");
+        Files.writeString(conf, String.join("\n",
+                "# /etc/lodestar/node.conf",
+                "data = /var/lib/lodestar",
+                "",
+                "dns = 0.0.0.0:53",
+                "  api=127.0.0.1:8053  ",
+                "site = beijing.CN/ct",
+                "axfr-allow = 10.0.0.0/8",
+                "# zone-file = /etc/lodestar/zone.txt"));
+        NodeOptions o = NodeOptions.parse(new String[] {"--api", "127.0.0.1:9053", "--config", conf.toString(),
+            "--axfr-allow=::1"});
+        assertEquals(Path.of("/var/lib/lodestar"), o.data());
+        assertEquals(53, o.dns().getPort());
+        assertEquals("0.0.0.0", o.dns().getAddress().getHostAddress());
+        assertEquals(9053, o.api().getPort(), "the command line wins over the file");
+        assertEquals("beijing.CN/ct", o.site());
+        assertEquals(2, o.axfrAllow().size(), "--axfr-allow adds to the file's");
+        assertTrue(o.zoneFile().isEmpty(), "commented lines are skipped");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "dns = 127.0.0.1      | line 2: --dns: expected HOST:PORT",
+        "colour = blue        | line 2: unknown option '--colour'",
+        "--dns = 0.0.0.0:53   | line 2: '--dns' is not an option name here",
+        "config = other.conf  | line 2: 'config' is not an option name here",
+        "site                 | line 2: expected 'name = value', got 'site'",
+        "zone-file =          | line 2: zone-file has no value",
+    })
+    void aBadConfigLineIsRefusedWithItsLineNumber(String line, String reason, @TempDir Path dir) throws IOException {
+        Path conf = dir.resolve("node.conf");
+        Files.writeString(conf, "# first line\n" + line + "\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NodeOptions.parse(new String[] {"--config", conf.toString()}));
+        assertTrue(e.getMessage().startsWith(conf + " " + reason), e.getMessage());
+    }
+
+    @Test
+    void aMissingConfigFileOrASecondConfigIsRefused(@TempDir Path dir) {
+        assertEquals("--config: no such file " + dir.resolve("none.conf"), assertThrows(IllegalArgumentException.class,
+                () -> NodeOptions.parse(new String[] {"--config", dir.resolve("none.conf").toString()})).getMessage());
+        assertEquals("--config given twice", assertThrows(IllegalArgumentException.class,
+                () -> NodeOptions.parse(new String[] {"--config", "a", "--config", "b"})).getMessage());
     }
 }

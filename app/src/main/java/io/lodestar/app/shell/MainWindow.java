@@ -6,6 +6,9 @@ import io.lodestar.app.domains.DomainsView;
 import io.lodestar.app.domains.DomainsViewModel;
 import io.lodestar.app.endpoints.EndpointsView;
 import io.lodestar.app.endpoints.EndpointsViewModel;
+import io.lodestar.app.map.MapLayout;
+import io.lodestar.app.map.ScheduleMapView;
+import io.lodestar.app.map.ScheduleMapViewModel;
 import io.lodestar.app.monitors.MonitorsView;
 import io.lodestar.app.monitors.MonitorsViewModel;
 import io.lodestar.app.ui.Messages;
@@ -43,6 +46,7 @@ public final class MainWindow extends BorderPane {
     private final NodeClient home;
     private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
     private final Timeline poll;
+    private MapLayout mapLayout;
 
     public MainWindow(Session session, ShellViewModel vm, NodeClient home, Runnable toggleTheme, Consumer<Locale> language) {
         this.session = session;
@@ -142,9 +146,19 @@ public final class MainWindow extends BorderPane {
                 return new MonitorsView(session, new MonitorsViewModel(session));
             case ACCESS:
                 return new AccessView(session, new AccessViewModel(session, home));
+            case SCHEDULE_MAP:
+                return new ScheduleMapView(session, new ScheduleMapViewModel(session, mapLayout()));
             default:
                 return new ComingSoonPane(session.messages(), s);
         }
+    }
+
+    /** The map's axes and outlines, loaded when a map screen first opens. */
+    private MapLayout mapLayout() {
+        if (mapLayout == null) {
+            mapLayout = new MapLayout(session.regions(), io.lodestar.resources.region.ProvinceShapes.load());
+        }
+        return mapLayout;
     }
 
     /** Stops the status bar's polling (the window is closing or being rebuilt). */

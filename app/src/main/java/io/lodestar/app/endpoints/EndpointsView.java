@@ -2,9 +2,9 @@ package io.lodestar.app.endpoints;
 
 import io.lodestar.app.shell.Session;
 import io.lodestar.app.ui.Messages;
+import io.lodestar.app.ui.Polling;
 import io.lodestar.app.ui.Styles;
 import java.util.List;
-import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -96,15 +96,7 @@ public final class EndpointsView extends VBox {
         error.textProperty().bind(vm.errorProperty());
 
         getChildren().addAll(title, top, addRow, addHint, bulk, error, inUse, table, new HBox(8, delete));
-        poll = new Timeline(new KeyFrame(Duration.seconds(2), e -> vm.refreshHealth()));
-        poll.setCycleCount(Timeline.INDEFINITE);
-        sceneProperty().addListener((o, a, s) -> {
-            if (s == null) {
-                poll.stop();
-            } else {
-                poll.play();
-            }
-        });
+        poll = Polling.whileShown(this, Duration.seconds(2), vm::refreshHealth);
         vm.load();
     }
 

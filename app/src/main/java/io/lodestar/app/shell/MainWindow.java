@@ -11,6 +11,9 @@ import io.lodestar.app.domains.DomainsView;
 import io.lodestar.app.domains.DomainsViewModel;
 import io.lodestar.app.endpoints.EndpointsView;
 import io.lodestar.app.endpoints.EndpointsViewModel;
+import io.lodestar.app.map.MapLayout;
+import io.lodestar.app.map.ScheduleMapView;
+import io.lodestar.app.map.ScheduleMapViewModel;
 import io.lodestar.app.monitors.MonitorsView;
 import io.lodestar.app.monitors.MonitorsViewModel;
 import io.lodestar.app.ui.Messages;
@@ -55,6 +58,7 @@ public final class MainWindow extends BorderPane {
     /** A screen's view and what stops its view model (listeners on the session, polling). */
     private record Built(Node view, Runnable dispose) {
     }
+    private MapLayout mapLayout;
 
     public MainWindow(Session session, ShellViewModel vm, NodeClient home, Runnable toggleTheme, Consumer<Locale> language) {
         this.session = session;
@@ -166,11 +170,21 @@ public final class MainWindow extends BorderPane {
                 AccessViewModel v = new AccessViewModel(session, home);
                 return new Built(new AccessView(session, v), v::dispose);
             }
+            case SCHEDULE_MAP:
+                return new Built(new ScheduleMapView(session, new ScheduleMapViewModel(session, mapLayout())), () -> { });
             case AUDIT:
                 return new Built(new AuditView(session, new AuditViewModel(session, java.time.ZoneId.systemDefault())), () -> { });
             default:
                 return new Built(new ComingSoonPane(session.messages(), s), () -> { });
         }
+    }
+
+    /** The map's axes and outlines, loaded when a map screen first opens. */
+    private MapLayout mapLayout() {
+        if (mapLayout == null) {
+            mapLayout = new MapLayout(session.regions(), io.lodestar.resources.region.ProvinceShapes.load());
+        }
+        return mapLayout;
     }
 
     /** Disposes every built screen's view model; the next visit builds the screen afresh. */

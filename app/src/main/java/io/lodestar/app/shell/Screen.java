@@ -6,7 +6,7 @@ public enum Screen {
     ENDPOINTS("nav.endpoints", true),
     MONITORS("nav.monitors", true),
     STRATEGY("nav.strategy", false),
-    SCHEDULE_MAP("nav.scheduleMap", false),
+    SCHEDULE_MAP("nav.scheduleMap", true),
     HISTORY("nav.history", false),
     CONTACTS("nav.contacts", true),
     NODES("nav.nodes", false),

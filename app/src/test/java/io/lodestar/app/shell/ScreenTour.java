@@ -121,4 +121,19 @@ class ScreenTour {
         open(robot, Locale.SIMPLIFIED_CHINESE, Theme.LIGHT);
         shoot(robot, "domains-zh");
     }
+
+    @Test
+    void scheduleMapAndHistory(FxRobot robot) throws Exception {
+        Session s = open(robot, Locale.ENGLISH, Theme.LIGHT);
+        robot.interact(() -> s.domainProperty().set("www.example.com"));
+        robot.clickOn("#nav-schedule_map");
+        robot.clickOn("#mapLines");
+        robot.clickOn("#province-guangdong");
+        robot.moveTo("#province-beijing");
+        shoot(robot, "map");
+        robot.clickOn("#isp-cu");
+        robot.interact(() -> s.domainProperty().set("api.example.com"));
+        robot.moveTo("#province-sichuan");
+        shoot(robot, "map-isp");
+    }
 }

@@ -1,0 +1,72 @@
+package io.lodestar.app.map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lodestar.app.shell.Session;
+import io.lodestar.app.testing.LocalNode;
+import io.lodestar.app.testing.LocalNodeExtension;
+import io.lodestar.engine.api.client.EndpointInfo;
+import io.lodestar.resources.region.ProvinceShapes;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ScheduleMapViewModelTest {
+
+    @RegisterExtension
+    static final LocalNodeExtension NODE = new LocalNodeExtension();
+    static final MapLayout LAYOUT = new MapLayout(LocalNode.REGIONS, ProvinceShapes.load());
+
+    private static ScheduleMapViewModel twoEndpoints(String domain) {
+        var admin = NODE.node().admin();
+        admin.createDomain(domain, true);
+        admin.addEndpoints(List.of(
+                EndpointInfo.of(domain, "192.0.2.10", "A", "beijing.CN", "ct", "", 1, true, false),
+                EndpointInfo.of(domain, "192.0.2.20", "A", "guangdong.CN", "cu", "", 1, true, false)));
+        admin.recommendStrategy(domain);
+        Session s = NODE.node().sameThreadSession();
+        s.domainProperty().set(domain);
+        ScheduleMapViewModel vm = new ScheduleMapViewModel(s, LAYOUT);
+        vm.refresh();
+        return vm;
+    }
+
+    @Test
+    void eachProvinceIsColouredByItsMainAnswerAndTheLegendNamesEveryEndpoint() {
+        ScheduleMapViewModel vm = twoEndpoints("colour.example.com");
+        MapFrame f = vm.frameProperty().get();
+        int beijing = LAYOUT.provinceIndex("beijing.CN");
+        int guangdong = LAYOUT.provinceIndex("guangdong.CN");
+        assertEquals("192.0.2.10", f.dominant(beijing, LAYOUT.ispChoice("ct")));
+        assertEquals("192.0.2.20", f.dominant(guangdong, LAYOUT.ispChoice("cu")));
+        assertEquals(List.of("192.0.2.10", "192.0.2.20"), vm.legend().stream().map(LegendRow::endpoint).toList());
+        assertEquals("ls-map-c0", vm.legend().get(0).styleClass());
+        double total = vm.legend().stream().mapToDouble(LegendRow::share).sum();
+        assertEquals(1.0, total, 1e-3, "shares of the mainland answers add up");
+    }
+
+    @Test
+    void theHoverTextListsEachIspsAnswersAndThePanelSaysTheRulePathIsNotReported() {
+        ScheduleMapViewModel vm = twoEndpoints("hover.example.com");
+        String t = vm.tooltip("beijing.CN");
+        assertTrue(t.startsWith("Beijing\nChina Telecom: 192.0.2.10 100%\nChina Unicom: "), t);
+        assertEquals(7, t.split("\n").length, t);
+        assertEquals(1, vm.tooltip("macau.CN").split("\n").length - 1, "one line: Macau has only 'other'");
+        List<String> detail = vm.detail("beijing.CN");
+        assertTrue(detail.get(detail.size() - 1).contains("rule path"), detail.toString());
+    }
+
+    @Test
+    void choosingAnIspChangesTheLegendAndTheCsvHasEveryProvinceAndIsp() {
+        ScheduleMapViewModel vm = twoEndpoints("isp.example.com");
+        vm.ispProperty().set("ct");
+        assertEquals(1, vm.ispChoice());
+        String csv = vm.csv();
+        assertTrue(csv.startsWith("time,area,isp,endpoint,share\n"), csv);
+        assertTrue(csv.contains("now,beijing.CN,ct,192.0.2.10,1.0\n"), csv);
+        assertTrue(csv.lines().filter(l -> l.contains(",beijing.CN,")).count() >= 6);
+        assertTrue(csv.contains(",hongkong.CN,other,"), csv);
+        assertTrue(vm.abroad().stream().anyMatch(r -> r.area().equals("europe.abroad") && !r.children().isEmpty()));
+    }
+}

@@ -1,6 +1,7 @@
 package io.lodestar.app.endpoints;
 
 import io.lodestar.app.shell.Session;
+import io.lodestar.app.ui.FieldErrors;
 import io.lodestar.app.ui.Messages;
 import io.lodestar.app.ui.Polling;
 import io.lodestar.app.ui.Styles;
@@ -53,6 +54,13 @@ public final class EndpointsView extends VBox {
         add.setOnAction(e -> vm.add());
         HBox addRow = new HBox(6, value, type, area, isp, tag, weight, add);
         addRow.setAlignment(Pos.CENTER_LEFT);
+        FieldErrors fieldErrors = new FieldErrors();
+        VBox addErrors = new VBox(2);
+        java.util.Map<String, javafx.scene.control.Control> inputs = java.util.Map.of("endpoint", value, "type", type,
+                "area", area, "isp", isp, "tag", tag, "weight", weight);
+        for (String name : NewEndpointForm.FIELDS) {
+            addErrors.getChildren().add(fieldErrors.bind(inputs.get(name), f.error(name), "new-" + name + "-error"));
+        }
         addRow.disableProperty().bind(session.readOnlyProperty().or(session.domainProperty().isEmpty()));
         Label addHint = new Label(m.get("endpoints.new.hint"));
         addHint.getStyleClass().add(Styles.HINT);
@@ -95,7 +103,7 @@ public final class EndpointsView extends VBox {
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
 
-        getChildren().addAll(title, top, addRow, addHint, bulk, error, inUse, table, new HBox(8, delete));
+        getChildren().addAll(title, top, addRow, addErrors, addHint, bulk, error, inUse, table, new HBox(8, delete));
         poll = Polling.whileShown(this, Duration.seconds(2), vm::refreshHealth);
         vm.load();
     }

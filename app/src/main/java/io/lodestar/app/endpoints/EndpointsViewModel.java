@@ -10,6 +10,7 @@ import io.lodestar.engine.api.client.NodeClientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -36,7 +37,7 @@ public final class EndpointsViewModel {
 
     public EndpointsViewModel(Session session) {
         this.session = session;
-        this.form = new NewEndpointForm(session.locator());
+        this.form = new NewEndpointForm(session.locator(), Optional.of(session.regions()), k -> session.messages().get(k));
         subs.listen(session.domainProperty(), (o, a, x) -> load());
     }
 
@@ -118,7 +119,21 @@ public final class EndpointsViewModel {
     /** Adds the typed row; on a refusal the typed values stay for the user to correct. */
     public void add() {
         List<EndpointInfo> one = List.of(form.toInfo(domain()));
-        write(c -> c.addEndpoints(one), form::clear);
+        NodeClient c = session.client();
+        session.tasks().run(() -> {
+            c.addEndpoints(one);
+            return true;
+        }, ok -> {
+            error.set("");
+            form.clear();
+            load();
+        }, e -> {
+            if (form.refused(e.fieldName().orElse(""), e.getMessage())) {
+                error.set("");
+            } else {
+                failed(e);
+            }
+        });
     }
 
     /** Adds one endpoint per pasted line (addresses located like typed ones) in one request. */

@@ -1,10 +1,12 @@
 package io.lodestar.app.shell;
 
+import io.lodestar.app.nodes.RemoteNodes;
 import io.lodestar.app.ui.Messages;
 import io.lodestar.app.ui.Styles;
 import io.lodestar.app.ui.UiTasks;
 import io.lodestar.resources.ip.IpLocator;
 import io.lodestar.resources.region.Regions;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -19,6 +21,9 @@ import javafx.stage.Stage;
  * by {@code io.lodestar.app.Main} when {@code ./lodestar} has no command.
  */
 public final class ConsoleApp extends Application {
+
+    /** The console's list of remote nodes, in its data folder (mode 0600: it holds tokens). */
+    static final String REMOTES_FILE = "remote-nodes.json";
 
     private UiTasks tasks;
     private EmbeddedNode node;
@@ -62,7 +67,8 @@ public final class ConsoleApp extends Application {
             shell.screenProperty().set(window.screen());
             window.dispose();
         }
-        window = new MainWindow(session, shell, node.client(), () -> {
+        window = new MainWindow(session, shell, node.client(), Optional.of(node),
+                RemoteNodes.in(EmbeddedNode.dataDir().resolve(REMOTES_FILE)), () -> {
             theme = theme.other();
             theme.apply(scene);
         }, l -> open(new Messages(l), regions, locator));

@@ -1,5 +1,6 @@
 package io.lodestar.app.shell;
 
+import io.lodestar.app.nodes.LocalNodeControl;
 import io.lodestar.engine.api.client.HttpNodeClient;
 import io.lodestar.engine.api.client.NodeClient;
 import io.lodestar.resolver.NodeMain;
@@ -7,38 +8,53 @@ import io.lodestar.resolver.NodeOptions;
 import io.lodestar.resolver.demo.DemoWorkspace;
 import io.lodestar.resources.ip.IpLocator;
 import io.lodestar.resources.region.Regions;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The console's own node: the same program as {@code ./lodestar node}, in this process, on loopback
- * ports chosen by the system, data under {@code ~/.lodestar/console-node} (or the folder named by
- * the system property {@code lodestar.console.data} or the environment variable
- * {@code LODESTAR_CONSOLE_DATA}). Its admin token is kept in {@code console.token} (0600). The first
- * run creates the demo workspace; later runs serve it again.
+ * ports chosen by the system at first start (a restart takes the same ports), data under
+ * {@code ~/.lodestar/console-node} (or the folder named by the system property
+ * {@code lodestar.console.data} or the environment variable {@code LODESTAR_CONSOLE_DATA}). Its admin
+ * token is kept in {@code console.token} (0600). The first run creates the demo workspace; later runs
+ * serve it again. The Nodes screen stops and starts it through {@link LocalNodeControl}.
  */
-public final class EmbeddedNode implements AutoCloseable {
+public final class EmbeddedNode implements AutoCloseable, LocalNodeControl {
 
     public static final String DATA_PROPERTY = "lodestar.console.data";
     public static final String DATA_ENV = "LODESTAR_CONSOLE_DATA";
+    private static final int LOG_LINES = 200;
 
-    private final NodeMain node;
-    private final NodeClient client;
-    private final DemoWorkspace demo;
     private final Path data;
+    private final String token;
+    private final Regions regions;
+    private final IpLocator locator;
+    private final Deque<String> log = new ArrayDeque<>();
+    private NodeMain node;
+    private NodeClient client;
+    private DemoWorkspace demo;
+    private int apiPort;
+    private int dnsPort;
 
-    private EmbeddedNode(NodeMain node, NodeClient client, DemoWorkspace demo, Path data) {
-        this.node = node;
-        this.client = client;
-        this.demo = demo;
+    private EmbeddedNode(Path data, String token, Regions regions, IpLocator locator) {
         this.data = data;
+        this.token = token;
+        this.regions = regions;
+        this.locator = locator;
     }
 
     /** The data folder: the system property, else the environment variable, else the default under home. */
@@ -53,15 +69,37 @@ public final class EmbeddedNode implements AutoCloseable {
         Path tokenFile = data.resolve("console.token");
         boolean firstRun = !Files.exists(tokenFile);
         String token = firstRun ? newToken(tokenFile) : Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-        NodeMain node = NodeMain.start(NodeOptions.parse(new String[] {"--data", data.toString(), "--dns", "127.0.0.1:0",
-                "--api", "127.0.0.1:0", "--admin-token", token}), regions, locator);
+        EmbeddedNode e = new EmbeddedNode(data, token, regions, locator);
+        e.listen();
         try {
-            NodeClient client = new HttpNodeClient("http://127.0.0.1:" + node.node().apiAddress().getPort(), token);
-            DemoWorkspace demo = firstRun ? DemoWorkspace.create(client) : DemoWorkspace.resume(client);
-            return new EmbeddedNode(node, client, demo, data);
-        } catch (IOException | RuntimeException e) {
-            node.close();
-            throw e;
+            e.demo = firstRun ? DemoWorkspace.create(e.client) : DemoWorkspace.resume(e.client);
+            e.note(firstRun ? "demo workspace created" : "demo workspace resumed");
+            return e;
+        } catch (IOException | RuntimeException x) {
+            e.node.close();
+            throw x;
+        }
+    }
+
+    private synchronized void listen() throws IOException, GeneralSecurityException {
+        NodeOptions o = NodeOptions.parse(new String[] {"--data", data.toString(), "--dns", "127.0.0.1:" + dnsPort,
+                "--api", "127.0.0.1:" + apiPort, "--admin-token", token});
+        node = NodeMain.start(o, regions, locator);
+        apiPort = node.node().apiAddress().getPort();
+        dnsPort = node.dns().udpAddress().getPort();
+        if (client == null) {
+            client = new HttpNodeClient("http://127.0.0.1:" + apiPort, token);
+        }
+        ByteArrayOutputStream ready = new ByteArrayOutputStream();
+        node.printReady(new PrintStream(ready, true, StandardCharsets.UTF_8), o);
+        note("started, data in " + data);
+        ready.toString(StandardCharsets.UTF_8).lines().forEach(this::note);
+    }
+
+    private synchronized void note(String line) {
+        log.addLast(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + line);
+        while (log.size() > LOG_LINES) {
+            log.removeFirst();
         }
     }
 
@@ -78,7 +116,7 @@ public final class EmbeddedNode implements AutoCloseable {
         return token;
     }
 
-    /** A client with the node's admin token. */
+    /** A client with the node's admin token; it keeps working across a stop and start. */
     public NodeClient client() {
         return client;
     }
@@ -87,13 +125,59 @@ public final class EmbeddedNode implements AutoCloseable {
         return demo;
     }
 
+    @Override
     public Path data() {
         return data;
     }
 
     @Override
+    public synchronized boolean running() {
+        return node != null;
+    }
+
+    @Override
+    public synchronized String apiUrl() {
+        return "http://127.0.0.1:" + apiPort;
+    }
+
+    @Override
+    public synchronized String dnsAddress() {
+        return "127.0.0.1:" + dnsPort;
+    }
+
+    @Override
+    public synchronized List<String> log() {
+        return List.copyOf(log);
+    }
+
+    /** Stops answering DNS and API calls; the demo's endpoint servers keep running. */
+    @Override
+    public synchronized void stop() {
+        if (node != null) {
+            node.close();
+            node = null;
+            note("stopped");
+        }
+    }
+
+    /** Starts again on the same ports and data. */
+    @Override
+    public synchronized void start() throws IOException, GeneralSecurityException {
+        if (node == null) {
+            try {
+                listen();
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                note("could not start: " + e.getMessage());
+                throw e;
+            }
+        }
+    }
+
+    @Override
     public void close() {
-        demo.close();
-        node.close();
+        if (demo != null) {
+            demo.close();
+        }
+        stop();
     }
 }

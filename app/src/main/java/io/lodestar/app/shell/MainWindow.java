@@ -16,12 +16,17 @@ import io.lodestar.app.map.ScheduleMapView;
 import io.lodestar.app.map.ScheduleMapViewModel;
 import io.lodestar.app.monitors.MonitorsView;
 import io.lodestar.app.monitors.MonitorsViewModel;
+import io.lodestar.app.nodes.LocalNodeControl;
+import io.lodestar.app.nodes.NodesView;
+import io.lodestar.app.nodes.NodesViewModel;
+import io.lodestar.app.nodes.RemoteNodes;
 import io.lodestar.app.ui.Messages;
 import io.lodestar.app.ui.Styles;
 import io.lodestar.engine.api.client.NodeClient;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -51,6 +56,8 @@ public final class MainWindow extends BorderPane {
     private final Session session;
     private final NodeClient home;
     private final ShellViewModel vm;
+    private final Optional<LocalNodeControl> local;
+    private final RemoteNodes remotes;
     private final Map<Screen, Built> built = new EnumMap<>(Screen.class);
     private final Timeline poll;
     private final ChangeListener<NodeClient> clientSwitch;
@@ -60,8 +67,21 @@ public final class MainWindow extends BorderPane {
     }
     private MapLayout mapLayout;
 
+    /** A window without a local node to control, and a remote-node list kept in memory. */
     public MainWindow(Session session, ShellViewModel vm, NodeClient home, Runnable toggleTheme, Consumer<Locale> language) {
+        this(session, vm, home, Optional.empty(), RemoteNodes.inMemory(), toggleTheme, language);
+    }
+
+    /**
+     * @param home    the client of the console's own node (Access and Nodes switch back to it)
+     * @param local   the console's own node, for the Nodes screen's stop/start and log
+     * @param remotes where the console keeps its list of remote nodes
+     */
+    public MainWindow(Session session, ShellViewModel vm, NodeClient home, Optional<LocalNodeControl> local, RemoteNodes remotes,
+                      Runnable toggleTheme, Consumer<Locale> language) {
         this.session = session;
+        this.local = local;
+        this.remotes = remotes;
         this.home = home;
         this.vm = vm;
         Messages m = session.messages();
@@ -172,6 +192,10 @@ public final class MainWindow extends BorderPane {
             }
             case SCHEDULE_MAP:
                 return new Built(new ScheduleMapView(session, new ScheduleMapViewModel(session, mapLayout())), () -> { });
+            case NODES: {
+                NodesViewModel v = new NodesViewModel(session, home, local, remotes);
+                return new Built(new NodesView(session, v), v::dispose);
+            }
             case AUDIT:
                 return new Built(new AuditView(session, new AuditViewModel(session, java.time.ZoneId.systemDefault())), () -> { });
             default:

@@ -9,7 +9,7 @@ public enum Screen {
     SCHEDULE_MAP("nav.scheduleMap", true),
     HISTORY("nav.history", false),
     CONTACTS("nav.contacts", true),
-    NODES("nav.nodes", false),
+    NODES("nav.nodes", true),
     ACCESS("nav.access", true),
     AUDIT("nav.audit", true);
 

@@ -61,8 +61,12 @@ class EndpointsViewModelTest {
         EndpointsViewModel vm = on("bad.example.com");
         vm.form().valueProperty().set("192.0.2.1");
         vm.form().areaProperty().set("atlantis.CN");
+        assertEquals("Not an area code of the region catalogue (like beijing.CN, none.abroad, us.abroad).",
+                vm.form().error("area").get(), "said as typed");
         vm.add();
-        assertTrue(vm.errorProperty().get().contains("atlantis.CN"), vm.errorProperty().get());
+        assertTrue(vm.form().error("area").get().contains("atlantis.CN"), "the node's message beside the area: "
+                + vm.form().error("area").get());
+        assertEquals("", vm.errorProperty().get());
         assertEquals("192.0.2.1", vm.form().valueProperty().get());
         assertEquals("atlantis.CN", vm.form().areaProperty().get());
         assertTrue(vm.rows().isEmpty());
@@ -103,5 +107,18 @@ class EndpointsViewModelTest {
         vm.deleteRegeneratingStrategy();
         assertFalse(vm.inUseProperty().get());
         assertEquals(List.of("61.135.169.121"), vm.rows().stream().map(EndpointRow::value).toList());
+    }
+
+    @Test
+    void aWeightThatIsNotAWholeNumberIsSaidAsTypedAndTheNodeNamesTheField() {
+        EndpointsViewModel vm = on("weight.example.com");
+        vm.form().valueProperty().set("192.0.2.7");
+        vm.form().weightProperty().set("lots");
+        assertEquals("The weight is a whole number, 0 or more.", vm.form().error("weight").get());
+        vm.add();
+        assertTrue(vm.form().error("weight").get().startsWith("[0].weight: "), vm.form().error("weight").get());
+        assertEquals("lots", vm.form().weightProperty().get());
+        vm.form().weightProperty().set("3");
+        assertEquals("", vm.form().error("weight").get());
     }
 }

@@ -88,4 +88,24 @@ class MonitorsViewModelTest {
         assertFalse(l.ok());
         assertFalse(l.failure().isEmpty());
     }
+
+    @Test
+    void aDisposedViewModelNoLongerFollowsTheSessionsDomain() {
+        NODE.node().admin().createDomain("left.example.com", true);
+        NODE.node().admin().putMonitor("left.example.com", new io.lodestar.engine.api.client.MonitorSettings("tcp", 8443,
+                "/", "", "", 2, 5, 80, 5, 3, "", "", false, true));
+        NODE.node().admin().createDomain("right.example.com", true);
+        Session s = NODE.node().sameThreadSession();
+        s.domainProperty().set("right.example.com");
+        MonitorsViewModel vm = new MonitorsViewModel(s);
+        vm.load();
+        assertEquals("80", vm.value("port").get());
+        vm.dispose();
+        s.domainProperty().set("left.example.com");
+        assertEquals("80", vm.value("port").get(), "the dropped screen did not ask the node again");
+        MonitorsViewModel live = new MonitorsViewModel(s);
+        s.domainProperty().set("right.example.com");
+        s.domainProperty().set("left.example.com");
+        assertEquals("8443", live.value("port").get());
+    }
 }

@@ -1,12 +1,16 @@
 package io.lodestar.app.shell;
 
+import io.lodestar.app.nodes.RemoteNode;
+import io.lodestar.app.nodes.RemoteNodes;
 import io.lodestar.app.testing.LocalNode;
 import io.lodestar.app.ui.Messages;
 import io.lodestar.app.ui.UiTasks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -36,17 +40,23 @@ class ScreenTour {
     static Path dir;
     private static EmbeddedNode node;
     private static UiTasks tasks;
+    private static LocalNode remote;
+    private static final RemoteNodes remotes = RemoteNodes.inMemory();
     private Stage stage;
 
     @BeforeAll
     static void startNode() throws Exception {
         node = EmbeddedNode.start(dir, LocalNode.REGIONS, LocalNode.LOCATOR);
         tasks = UiTasks.fx();
+        remote = new LocalNode(dir.resolve("remote"));
+        remotes.save(List.of(new RemoteNode(remote.admin().baseUrl(), LocalNode.ADMIN),
+                new RemoteNode("http://127.0.0.1:1", "a-node-that-is-gone")));
         Thread.sleep(6000); // let the demo's first probes come in, so health is measured, not unknown
     }
 
     @AfterAll
     static void stopNode() {
+        remote.close();
         tasks.close();
         node.close();
     }
@@ -59,7 +69,8 @@ class ScreenTour {
     private Session open(FxRobot robot, Locale locale, Theme theme) {
         Session s = new Session(node.client(), tasks, new Messages(locale), LocalNode.REGIONS, LocalNode.LOCATOR);
         robot.interact(() -> {
-            Scene scene = new Scene(new MainWindow(s, new ShellViewModel(s), node.client(), () -> { }, l -> { }), 1280, 760);
+            Scene scene = new Scene(new MainWindow(s, new ShellViewModel(s), node.client(), Optional.of(node), remotes,
+                    () -> { }, l -> { }), 1280, 760);
             theme.apply(scene);
             stage.setScene(scene);
             stage.show();
@@ -102,6 +113,8 @@ class ScreenTour {
         robot.interact(() -> robot.lookup("#contactsTable").queryTableView().getSelectionModel().select(0));
         robot.clickOn("#testContact");
         shoot(robot, "contacts");
+        robot.clickOn("#nav-nodes");
+        shoot(robot, "nodes");
         robot.clickOn("#nav-audit");
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
         robot.interact(() -> robot.lookup("#auditTable").queryTableView().getSelectionModel().select(2));

@@ -41,7 +41,7 @@ class MessagesTest {
                 Matcher m = LITERAL.matcher(Files.readString(f));
                 while (m.find()) {
                     String k = m.group(1);
-                    if (known.contains(k) || k.matches("(app|shell|nav|soon|status|error|common|access|domains|endpoints|monitors|contacts|notifications|audit)\\..*")) {
+                    if (known.contains(k) || k.matches("(app|shell|nav|soon|status|error|common|access|domains|endpoints|monitors|contacts|notifications|audit|nodes)\\..*")) {
                         used.add(k);
                     }
                 }

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class NodeClientException extends RuntimeException {
 
-    /** The API writes messages as {@code path: what is wrong}; a path has no spaces. */
-    private static final Pattern FIELD = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*(?:\\[\\d+]|\\.[A-Za-z_][A-Za-z0-9_]*)*): ");
+    /** The API writes messages as {@code path: what is wrong}; a path has no spaces and may start at a row ({@code [0].area}). */
+    private static final Pattern FIELD = Pattern.compile("^((?:[A-Za-z_][A-Za-z0-9_]*|\\[\\d+])(?:\\[\\d+]|\\.[A-Za-z_][A-Za-z0-9_]*)*): ");
 
     private final int status;
     private final String code;
@@ -52,7 +52,7 @@ public final class NodeClientException extends RuntimeException {
 
     /** The field's last segment ({@code port} for {@code monitor.port}), as a form names its inputs. */
     public Optional<String> fieldName() {
-        return field.map(f -> f.replaceAll("\\[\\d+]", "")).map(f -> f.substring(f.lastIndexOf('.') + 1));
+        return field.map(f -> f.replaceAll("\\[\\d+]", "")).map(f -> f.substring(f.lastIndexOf('.') + 1)).filter(f -> !f.isEmpty());
     }
 
     /** True if the node was never reached (refused connection, timeout). */

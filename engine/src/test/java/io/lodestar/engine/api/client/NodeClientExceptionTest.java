@@ -13,6 +13,7 @@ class NodeClientExceptionTest {
         "monitor.port: port must be 1–65535, was 70000 | monitor.port          | port",
         "endpoints[1].area: unknown area 'x'            | endpoints[1].area     | area",
         "port: Cannot deserialize value                 | port                  | port",
+        "[0].area: unknown area 'x'                     | [0].area              | area",
         "strategy.rules[2].items[0].weight: negative    | strategy.rules[2].items[0].weight | weight",
         "unknown or revoked token                       | ''                    | ''",
         "no such path: GET /v1/x                        | ''                    | ''",

@@ -8,6 +8,8 @@ import io.lodestar.app.endpoints.EndpointsView;
 import io.lodestar.app.endpoints.EndpointsViewModel;
 import io.lodestar.app.monitors.MonitorsView;
 import io.lodestar.app.monitors.MonitorsViewModel;
+import io.lodestar.app.strategy.StrategyView;
+import io.lodestar.app.strategy.StrategyViewModel;
 import io.lodestar.app.ui.Messages;
 import io.lodestar.app.ui.Styles;
 import io.lodestar.engine.api.client.NodeClient;
@@ -140,6 +142,8 @@ public final class MainWindow extends BorderPane {
                 return new EndpointsView(session, new EndpointsViewModel(session));
             case MONITORS:
                 return new MonitorsView(session, new MonitorsViewModel(session));
+            case STRATEGY:
+                return new StrategyView(session, new StrategyViewModel(session));
             case ACCESS:
                 return new AccessView(session, new AccessViewModel(session, home));
             default:

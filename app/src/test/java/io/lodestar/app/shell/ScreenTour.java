@@ -97,8 +97,11 @@ class ScreenTour {
         robot.clickOn("#newTokenName").write("viewer");
         robot.clickOn("#createToken");
         shoot(robot, "access");
-        robot.clickOn("#nav-strategy");
-        shoot(robot, "coming-later");
+        java.util.Optional<Screen> notBuilt = java.util.Arrays.stream(Screen.values()).filter(x -> !x.built()).findFirst();
+        if (notBuilt.isPresent()) {
+            robot.clickOn("#nav-" + notBuilt.get().name().toLowerCase(Locale.ROOT));
+            shoot(robot, "coming-later");
+        }
         robot.clickOn("#nav-access");
         robot.clickOn("#useToken");
         robot.clickOn("#nav-domains");

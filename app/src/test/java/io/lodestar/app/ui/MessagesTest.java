@@ -46,6 +46,9 @@ class MessagesTest {
             }
         }
         MonitorsViewModel.FIELDS.forEach(f -> used.add("monitors.field." + f));
+        for (io.lodestar.engine.strategy.RuleType t : io.lodestar.engine.strategy.RuleType.values()) {
+            used.add("editor.rule." + t.wire());
+        }
         return used;
     }
 

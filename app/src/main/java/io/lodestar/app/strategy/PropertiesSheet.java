@@ -91,7 +91,9 @@ final class PropertiesSheet extends VBox {
         defaultGroup.setText(m.get("editor.prop.defaultGroup"));
         defaultGroup.setId("propDefaultGroup");
         item.add(defaultGroup, 1, 3);
-        TitledPane groups = new TitledPane(m.get("editor.prop.groupGrid"), new ScrollPane(groupGrid(regions)));
+        ScrollPane gridScroll = new ScrollPane(groupGrid(regions));
+        gridScroll.setPrefViewportHeight(220);
+        TitledPane groups = new TitledPane(m.get("editor.prop.groupGrid"), gridScroll);
         groups.setExpanded(false);
         groups.setId("groupGrid");
         itemBox = new VBox(4, new Label(m.get("editor.prop.item")), item, groups);
@@ -100,7 +102,7 @@ final class PropertiesSheet extends VBox {
         apply.setDefaultButton(false);
         apply.setOnAction(e -> apply());
         apply.disableProperty().bind(vm.selectedProperty().isEmpty().or(readOnly));
-        getChildren().addAll(title, ruleBox, itemBox, apply);
+        getChildren().addAll(new javafx.scene.layout.HBox(8, title, apply), ruleBox, itemBox);
         usersets.textProperty().addListener((o, a, t) -> syncGrid());
         defaultGroup.selectedProperty().addListener((o, a, on) -> {
             if (on && !filling) {

@@ -8,6 +8,7 @@ import io.lodestar.engine.strategy.RuleType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
@@ -37,6 +38,7 @@ public final class StrategyView extends BorderPane {
     private final TreeCanvas canvas;
     private final VBox palette = new VBox(4);
     private final Timeline poll;
+    private List<String> paletteKeys;
 
     public StrategyView(Session session, StrategyViewModel vm) {
         this.vm = vm;
@@ -130,6 +132,11 @@ public final class StrategyView extends BorderPane {
     }
 
     private void fillPalette() {
+        List<String> keys = vm.endpoints().stream().map(EndpointInfo::endpoint).toList();
+        if (keys.equals(paletteKeys)) {
+            return; // a status refresh: keep the buttons (one may be mid-drag)
+        }
+        paletteKeys = keys;
         palette.getChildren().clear();
         palette.getChildren().add(header("editor.palette.rules"));
         for (RuleType t : RuleType.values()) {

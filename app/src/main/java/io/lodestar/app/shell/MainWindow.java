@@ -20,6 +20,8 @@ import io.lodestar.app.nodes.LocalNodeControl;
 import io.lodestar.app.nodes.NodesView;
 import io.lodestar.app.nodes.NodesViewModel;
 import io.lodestar.app.nodes.RemoteNodes;
+import io.lodestar.app.strategy.StrategyView;
+import io.lodestar.app.strategy.StrategyViewModel;
 import io.lodestar.app.ui.Messages;
 import io.lodestar.app.ui.Styles;
 import io.lodestar.engine.api.client.NodeClient;
@@ -181,6 +183,10 @@ public final class MainWindow extends BorderPane {
             case MONITORS: {
                 MonitorsViewModel v = new MonitorsViewModel(session);
                 return new Built(new MonitorsView(session, v), v::dispose);
+            }
+            case STRATEGY: {
+                StrategyViewModel v = new StrategyViewModel(session);
+                return new Built(new StrategyView(session, v), v::dispose);
             }
             case CONTACTS: {
                 NotificationsViewModel n = new NotificationsViewModel(session);

@@ -5,7 +5,7 @@ public enum Screen {
     DOMAINS("nav.domains", true),
     ENDPOINTS("nav.endpoints", true),
     MONITORS("nav.monitors", true),
-    STRATEGY("nav.strategy", false),
+    STRATEGY("nav.strategy", true),
     SCHEDULE_MAP("nav.scheduleMap", true),
     HISTORY("nav.history", false),
     CONTACTS("nav.contacts", true),

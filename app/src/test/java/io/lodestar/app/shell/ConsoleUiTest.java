@@ -177,7 +177,9 @@ class ConsoleUiTest {
 
     @Test
     void aScreenNotBuiltYetSaysSoInsteadOfStayingBlank(FxRobot robot) {
-        robot.clickOn("#nav-strategy");
+        java.util.Optional<Screen> notBuilt = java.util.Arrays.stream(Screen.values()).filter(s -> !s.built()).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(notBuilt.isPresent(), "every screen is built");
+        robot.clickOn("#nav-" + notBuilt.get().name().toLowerCase(Locale.ROOT));
         assertEquals("This screen is coming in a later version of the console.",
                 robot.lookup("#comingSoon").queryAs(Label.class).getText());
     }

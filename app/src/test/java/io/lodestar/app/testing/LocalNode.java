@@ -31,6 +31,11 @@ public final class LocalNode implements AutoCloseable {
         admin = new HttpNodeClient("http://127.0.0.1:" + node.node().apiAddress().getPort(), ADMIN);
     }
 
+    /** The node's DNS listener (UDP and TCP) on loopback. */
+    public java.net.InetSocketAddress dns() {
+        return node.dns().udpAddress();
+    }
+
     public NodeClient admin() {
         return admin;
     }

@@ -50,6 +50,9 @@ class MessagesTest {
         MonitorsViewModel.FIELDS.forEach(f -> used.add("monitors.field." + f));
         ContactsViewModel.FIELDS.forEach(f -> used.addAll(Set.of("contacts.field." + f, "contacts.prompt." + f)));
         NotificationRow.KINDS.forEach(k -> used.add("notifications.kind." + k));
+        for (io.lodestar.engine.strategy.RuleType t : io.lodestar.engine.strategy.RuleType.values()) {
+            used.add("editor.rule." + t.wire());
+        }
         return used;
     }
 

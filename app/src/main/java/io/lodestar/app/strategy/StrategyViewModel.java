@@ -1,0 +1,336 @@
+package io.lodestar.app.strategy;
+
+import io.lodestar.app.shell.Session;
+import io.lodestar.app.ui.Messages;
+import io.lodestar.app.ui.Subscriptions;
+import io.lodestar.engine.api.client.Distribution;
+import io.lodestar.engine.api.client.EndpointInfo;
+import io.lodestar.engine.api.client.NodeClient;
+import io.lodestar.engine.api.client.NodeClientException;
+import io.lodestar.engine.api.client.Simulation;
+import io.lodestar.engine.api.client.StrategyVersion;
+import io.lodestar.engine.seedjson.SeedJson;
+import io.lodestar.engine.validate.ValidationException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+/**
+ * The strategy editor of the session's domain: a draft with undo/redo, drops checked by the draft's
+ * rules (refusals as localized reasons), live health and shares, simulation of the draft (what-if
+ * failures), publish with a diff against the live strategy, versions with rollback, and the seed's
+ * JSON in and out. Talks to the node only through {@link NodeClient}, off the UI thread.
+ */
+public final class StrategyViewModel {
+
+    private final Session session;
+    private final Messages m;
+    private final SeedJson seedJson;
+    private final DraftHistory history = new DraftHistory(Draft.EMPTY);
+    private final ReadOnlyObjectWrapper<Draft> draft = new ReadOnlyObjectWrapper<>(Draft.EMPTY);
+    private Draft live = Draft.EMPTY;
+    private Distribution liveResult;
+    private final StringProperty selected = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty canUndo = new SimpleBooleanProperty(false);
+    private final BooleanProperty canRedo = new SimpleBooleanProperty(false);
+    private final ObservableList<EndpointInfo> endpoints = FXCollections.observableArrayList();
+    private final ObjectProperty<Map<String, Double>> endpointShares = new SimpleObjectProperty<>(Map.of());
+    private final ObjectProperty<Map<String, Simulation.Step>> trace = new SimpleObjectProperty<>(Map.of());
+    private final ObservableList<String> answers = FXCollections.observableArrayList();
+    private final ObservableSet<String> failed = FXCollections.observableSet();
+    private final ObservableList<StrategyVersion> versions = FXCollections.observableArrayList();
+    private final ObjectProperty<Optional<DraftDiff>> diff = new SimpleObjectProperty<>(Optional.empty());
+
+    private final Subscriptions subs = new Subscriptions();
+
+    public StrategyViewModel(Session session) {
+        this.session = session;
+        this.m = session.messages();
+        this.seedJson = new SeedJson(session.regions());
+        subs.listen(session.domainProperty(), (o, a, d) -> load());
+    }
+
+    private String domain() {
+        String d = session.domainProperty().get();
+        return d == null ? "" : d;
+    }
+
+    public ReadOnlyObjectProperty<Draft> draftProperty() {
+        return draft.getReadOnlyProperty();
+    }
+
+    public StringProperty selectedProperty() {
+        return selected;
+    }
+
+    /** The last refusal or outcome, in words. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty canUndoProperty() {
+        return canUndo;
+    }
+
+    public BooleanProperty canRedoProperty() {
+        return canRedo;
+    }
+
+    /** The domain's endpoints with their status (the palette and health colours). */
+    public ObservableList<EndpointInfo> endpoints() {
+        return endpoints;
+    }
+
+    /** Each endpoint's share of the domain's answers now, averaged over the user groups (family A). */
+    public ObjectProperty<Map<String, Double>> endpointSharesProperty() {
+        return endpointShares;
+    }
+
+    /** The last simulation's steps by trace name (empty: no simulation shown). */
+    public ObjectProperty<Map<String, Simulation.Step>> traceProperty() {
+        return trace;
+    }
+
+    public ObservableList<String> answers() {
+        return answers;
+    }
+
+    /** Endpoints the simulation counts as failed (what-if). */
+    public ObservableSet<String> failed() {
+        return failed;
+    }
+
+    public ObservableList<StrategyVersion> versions() {
+        return versions;
+    }
+
+    /** The diff shown before publishing; empty until "Publish" is asked for. */
+    public ObjectProperty<Optional<DraftDiff>> diffProperty() {
+        return diff;
+    }
+
+    /** Reads the live strategy (it becomes the draft), endpoints, schedule result and versions. */
+    public void load() {
+        String d = domain();
+        trace.set(Map.of());
+        answers.clear();
+        diff.set(Optional.empty());
+        if (d.isEmpty()) {
+            live = Draft.EMPTY;
+            history.reset(Draft.EMPTY);
+            changed();
+            return;
+        }
+        NodeClient c = session.client();
+        session.tasks().run(() -> new Loaded(Draft.of(seedJson.read(c.strategy(d).json(), d).strategy()), c.endpoints(d),
+                c.distribution(d), c.strategyVersions(d)), l -> {
+                    if (!d.equals(domain())) {
+                        return;
+                    }
+                    live = l.draft();
+                    history.reset(l.draft());
+                    endpoints.setAll(l.endpoints());
+                    live(l.result());
+                    versions.setAll(l.versions());
+                    selected.set("");
+                    changed();
+                }, this::failed);
+    }
+
+    private record Loaded(Draft draft, List<EndpointInfo> endpoints, Distribution result, List<StrategyVersion> versions) {
+    }
+
+    /** Health and shares only; the draft is left alone. */
+    public void refreshLive() {
+        String d = domain();
+        if (d.isEmpty()) {
+            return;
+        }
+        NodeClient c = session.client();
+        session.tasks().run(() -> new Loaded(null, c.endpoints(d), c.distribution(d), List.of()), l -> {
+            if (d.equals(domain())) {
+                endpoints.setAll(l.endpoints());
+                live(l.result());
+            }
+        }, this::failed);
+    }
+
+    private void live(Distribution r) {
+        liveResult = r;
+        Map<String, Double> sum = new HashMap<>();
+        long groups = r.groups().stream().filter(g -> g.family().equals("A") && g.cidr().isEmpty()).count();
+        r.groups().stream().filter(g -> g.family().equals("A") && g.cidr().isEmpty())
+                .forEach(g -> g.shares().forEach(s -> sum.merge(s.endpoint(), s.share() / Math.max(1, groups), Double::sum)));
+        endpointShares.set(Map.copyOf(sum));
+    }
+
+    /** Checks an edit without making it (drop-target highlighting). */
+    public DropCheck check(Edit e) {
+        return e.check(history.current());
+    }
+
+    /** Makes an edit; a refusal leaves the draft as it was and says why. */
+    public DropCheck edit(Edit e) {
+        DropCheck c = history.apply(e);
+        message.set(c.ok() ? "" : reason(c));
+        changed();
+        return c;
+    }
+
+    /** A refusal in the user's words. */
+    public String reason(DropCheck c) {
+        return c.ok() ? "" : m.get(c.reason(), c.args().toArray());
+    }
+
+    public void undo() {
+        history.undo();
+        changed();
+    }
+
+    public void redo() {
+        history.redo();
+        changed();
+    }
+
+    private void changed() {
+        draft.set(history.current());
+        canUndo.set(history.canUndo());
+        canRedo.set(history.canRedo());
+        if (!selected.get().isEmpty() && history.current().node(selected.get()).isEmpty()) {
+            selected.set("");
+        }
+        diff.set(Optional.empty());
+    }
+
+    /** The draft in the seed's JSON (export, simulation, publish); a bad userset is a refusal with its path. */
+    public Optional<String> draftJson() {
+        try {
+            return Optional.of(seedJson.write(new SeedJson.Document(Optional.empty(),
+                    history.current().toStrategy(session.regions()), List.of())));
+        } catch (ValidationException e) {
+            message.set(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Replaces the draft by a seed JSON document (import); undoable. */
+    public boolean importJson(String json) {
+        try {
+            edit(new Edit.Replace(Draft.of(seedJson.read(json, domain()).strategy())));
+            return true;
+        } catch (ValidationException e) {
+            message.set(m.get("editor.importFailed", e.getMessage()));
+            return false;
+        }
+    }
+
+    /** Loads the engine's recommended strategy as the draft (nothing is published). */
+    public void recommend() {
+        String d = domain();
+        NodeClient c = session.client();
+        session.tasks().run(() -> c.recommendedStrategy(d).json(), json -> {
+            if (d.equals(domain())) {
+                importJson(json);
+            }
+        }, this::failed);
+    }
+
+    /** Simulates the draft for a user group (or client {@code ip} if not blank) with the failed endpoints. */
+    public void simulate(String area, String isp, String ip) {
+        String d = domain();
+        Optional<String> json = draftJson();
+        if (d.isEmpty() || json.isEmpty() || history.current().isEmpty()) {
+            return;
+        }
+        Simulation.Request r = new Simulation.Request(ip, area, isp, List.copyOf(new TreeSet<>(failed)), json, false);
+        NodeClient c = session.client();
+        session.tasks().run(() -> c.simulate(d, r), s -> {
+            Map<String, Simulation.Step> byName = new HashMap<>();
+            s.trace().forEach(st -> byName.put(st.node(), st));
+            trace.set(Map.copyOf(byName));
+            answers.setAll(s.answers().stream().map(a -> m.get("editor.answer", a.endpoint(), Math.round(a.share() * 1000) / 10.0)).toList());
+            if (s.failOpen()) {
+                answers.add(m.get("editor.failOpen"));
+            }
+            message.set(m.get("editor.simulated", s.area(), s.isp()));
+        }, this::failed);
+    }
+
+    public void clearSimulation() {
+        trace.set(Map.of());
+        answers.clear();
+    }
+
+    /** Computes the diff against the live strategy, with the schedule-result change per user group. */
+    public void preparePublish() {
+        String d = domain();
+        Optional<String> json = draftJson();
+        if (d.isEmpty() || json.isEmpty()) {
+            return;
+        }
+        Draft now = history.current();
+        NodeClient c = session.client();
+        Distribution before = liveResult;
+        session.tasks().run(() -> now.isEmpty() ? new Distribution(d, List.of())
+                : c.simulate(d, new Simulation.Request(null, "beijing.CN", "ct", List.of(), json, true)).distribution()
+                        .orElse(new Distribution(d, List.of())),
+                after -> diff.set(Optional.of(DraftDiff.of(live, now, before, after))), this::failed);
+    }
+
+    /** Publishes the draft in one call; the live strategy, results and versions are read again. */
+    public void publish() {
+        String d = domain();
+        Optional<String> json = draftJson();
+        if (d.isEmpty() || json.isEmpty()) {
+            return;
+        }
+        NodeClient c = session.client();
+        session.tasks().run(() -> {
+            c.publishStrategy(d, json.get());
+            return true;
+        }, ok -> {
+            message.set(m.get("editor.published"));
+            load();
+        }, this::failed);
+    }
+
+    /** Publishes an older version again. */
+    public void rollback(long version) {
+        String d = domain();
+        NodeClient c = session.client();
+        session.tasks().run(() -> c.rollbackStrategy(d, version), v -> {
+            message.set(m.get("editor.rolledBack", version, v));
+            load();
+        }, this::failed);
+    }
+
+    /** Opens a version as the draft (to view it, or edit and publish it). */
+    public void openVersion(long version) {
+        String d = domain();
+        NodeClient c = session.client();
+        session.tasks().run(() -> c.strategyVersion(d, version).json(), this::importJson, this::failed);
+    }
+
+    private void failed(NodeClientException e) {
+        message.set(session.explain(e));
+    }
+
+    /** Stops following the session (the shell dropped the screen). */
+    public void dispose() {
+        subs.dispose();
+    }
+}

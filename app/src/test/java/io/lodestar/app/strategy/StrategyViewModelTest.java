@@ -1,0 +1,139 @@
+package io.lodestar.app.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lodestar.app.shell.Session;
+import io.lodestar.app.testing.LocalNodeExtension;
+import io.lodestar.engine.api.client.Distribution;
+import io.lodestar.engine.api.client.EndpointInfo;
+import io.lodestar.engine.api.client.NodeClient;
+import io.lodestar.engine.api.client.Simulation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The editor's view model against a real node: simulation, publish with its diff, versions, recommend. */
+class StrategyViewModelTest {
+
+    @RegisterExtension
+    static final LocalNodeExtension NODE = new LocalNodeExtension();
+
+    static String resource(String name) throws IOException {
+        try (var in = StrategyViewModelTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A domain with the endpoints of the seed's 就近接入 example (scenario 03). */
+    static void nearestDomain(NodeClient c, String domain) {
+        c.createDomain(domain, true);
+        c.addEndpoints(List.of(ep(domain, "1.1.1.1", "beijing.CN", "ct"), ep(domain, "2.2.2.2", "shanghai.CN", "cu"),
+                ep(domain, "3.3.3.3", "guangdong.CN", "ct"), ep(domain, "4.4.4.4", "guangdong.CN", "cm")));
+    }
+
+    static EndpointInfo ep(String domain, String ip, String area, String isp) {
+        return EndpointInfo.of(domain, ip, "A", area, isp, "", 1, true, false);
+    }
+
+    private static StrategyViewModel on(String domain) {
+        Session s = NODE.node().sameThreadSession();
+        s.domainProperty().set(domain);
+        return new StrategyViewModel(s);
+    }
+
+    @Test
+    void simulationOfTheDraftAndOfTheLiveStrategyEqualTheScheduleResultForEveryUserGroup() throws Exception {
+        NodeClient c = NODE.node().admin();
+        nearestDomain(c, "sim.example.com");
+        StrategyViewModel vm = on("sim.example.com");
+        assertTrue(vm.importJson(resource("nearest.json")));
+        vm.publish();
+        Distribution d = c.distribution("sim.example.com");
+        String draft = vm.draftJson().orElseThrow();
+        int checked = 0;
+        for (Distribution.Group g : d.groups()) {
+            if (!g.family().equals("A") || !g.cidr().isEmpty()) {
+                continue;
+            }
+            Simulation live = c.simulate("sim.example.com", Simulation.Request.group(g.area(), g.isp()));
+            Simulation ofDraft = c.simulate("sim.example.com",
+                    new Simulation.Request(null, g.area(), g.isp(), List.of(), Optional.of(draft), false));
+            assertEquals(g.shares(), live.answers(), g.area() + "/" + g.isp());
+            assertEquals(g.shares(), ofDraft.answers(), g.area() + "/" + g.isp());
+            checked++;
+        }
+        assertTrue(checked > 250, "every user group: " + checked);
+    }
+
+    @Test
+    void aWhatIfFailureMovesThePathAndTheAnswersWithoutPublishing() throws Exception {
+        NodeClient c = NODE.node().admin();
+        nearestDomain(c, "whatif.example.com");
+        StrategyViewModel vm = on("whatif.example.com");
+        vm.importJson(resource("nearest.json"));
+        vm.failed().add("1.1.1.1");
+        vm.simulate("beijing.CN", "ct", "");
+        assertEquals(List.of("2.2.2.2  100 %"), vm.answers());
+        assertEquals("dead", vm.traceProperty().get().get("就近接入/1.1.1.1").state());
+        assertEquals(1.0, vm.traceProperty().get().get("就近接入/2.2.2.2").share(), 1e-9);
+        assertTrue(c.strategyVersions("whatif.example.com").isEmpty());
+    }
+
+    @Test
+    void publishShowsTheDiffThenKeepsVersionsAndRollsBack() throws Exception {
+        NodeClient c = NODE.node().admin();
+        nearestDomain(c, "pub.example.com");
+        StrategyViewModel vm = on("pub.example.com");
+        vm.importJson(resource("nearest.json"));
+        vm.preparePublish();
+        DraftDiff first = vm.diffProperty().get().orElseThrow();
+        assertTrue(first.added().contains("就近接入/1.1.1.1"), first.toString());
+        assertTrue(first.moves().stream().anyMatch(m -> m.group().equals("beijing.CN/ct") && m.after().equals("1.1.1.1 100%")));
+        vm.publish();
+        assertEquals(1, vm.versions().size());
+        String root = vm.draftProperty().get().root();
+        String beijing = vm.draftProperty().get().require(root).children().get(0);
+        assertTrue(vm.edit(new Edit.Delete(beijing)).ok());
+        vm.preparePublish();
+        DraftDiff second = vm.diffProperty().get().orElseThrow();
+        assertEquals(List.of("就近接入/1.1.1.1"), second.removed());
+        assertEquals(List.of("就近接入"), second.changed());
+        assertTrue(second.moves().stream().anyMatch(m -> m.group().equals("beijing.CN/ct") && m.before().equals("1.1.1.1 100%")
+                && m.after().equals("2.2.2.2 100%")), second.toString());
+        vm.publish();
+        assertEquals(2, vm.versions().size());
+        assertFalse(vm.draftProperty().get().traceName(vm.draftProperty().get().require(root).children().get(0)).endsWith("1.1.1.1"));
+        vm.rollback(1);
+        assertEquals(3, vm.versions().size());
+        assertEquals(4, vm.draftProperty().get().require(vm.draftProperty().get().root()).children().size());
+    }
+
+    @Test
+    void recommendLoadsTheEnginesRecommendationAsAnUndoableDraft() {
+        NodeClient c = NODE.node().admin();
+        nearestDomain(c, "rec.example.com");
+        StrategyViewModel vm = on("rec.example.com");
+        vm.load();
+        assertTrue(vm.draftProperty().get().isEmpty());
+        vm.recommend();
+        assertEquals("根规则", vm.draftProperty().get().require(vm.draftProperty().get().root()).name());
+        assertTrue(c.strategyVersions("rec.example.com").isEmpty(), "nothing published");
+        vm.undo();
+        assertTrue(vm.draftProperty().get().isEmpty());
+    }
+
+    @Test
+    void aBadImportIsRefusedWithItsReasonAndTheDraftStays() {
+        NodeClient c = NODE.node().admin();
+        c.createDomain("bad.example.com", true);
+        StrategyViewModel vm = on("bad.example.com");
+        assertFalse(vm.importJson("{\"strategy\": {\"start\": \"a\", \"rules\": [{\"type\": \"nope\"}]}}"));
+        assertTrue(vm.messageProperty().get().startsWith("Not imported"), vm.messageProperty().get());
+        assertTrue(vm.draftProperty().get().isEmpty());
+    }
+}

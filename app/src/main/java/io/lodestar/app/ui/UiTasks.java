@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -24,6 +25,7 @@ public final class UiTasks implements AutoCloseable {
     private final ExecutorService owned;
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(0);
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closed;
 
     public UiTasks(Executor background, Executor ui) {
         this(background, ui, null);
@@ -42,7 +44,12 @@ public final class UiTasks implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        return new UiTasks(pool, Platform::runLater, pool);
+        return owning(pool, Platform::runLater);
+    }
+
+    /** Work on {@code pool}, which {@link #close()} shuts down. */
+    static UiTasks owning(ExecutorService pool, Executor ui) {
+        return new UiTasks(pool, ui, pool);
     }
 
     /** Everything on the caller's thread: for view-model tests without a toolkit. */
@@ -55,24 +62,37 @@ public final class UiTasks implements AutoCloseable {
         return running.getReadOnlyProperty();
     }
 
-    /** Runs {@code work} off the UI thread; exactly one of {@code done} or {@code failed} runs on the UI thread. */
+    /**
+     * Runs {@code work} off the UI thread; exactly one of {@code done} or {@code failed} runs on the UI
+     * thread. After {@link #close()} (the window is going away) it does nothing: a timer that fires
+     * late has nobody left to tell.
+     */
     public <T> void run(Callable<T> work, Consumer<T> done, Consumer<NodeClientException> failed) {
+        if (closed) {
+            return;
+        }
         ui.execute(() -> running.set(inFlight.incrementAndGet()));
-        background.execute(() -> {
-            T value;
-            try {
-                value = work.call();
-            } catch (NodeClientException e) {
-                finish(() -> failed.accept(e));
-                return;
-            } catch (Exception | Error e) {
-                NodeClientException wrapped = new NodeClientException(0, "Internal",
-                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
-                finish(() -> failed.accept(wrapped));
-                return;
-            }
-            finish(() -> done.accept(value));
-        });
+        try {
+            background.execute(() -> call(work, done, failed));
+        } catch (RejectedExecutionException e) { // closed between the check and here
+            ui.execute(() -> running.set(inFlight.decrementAndGet()));
+        }
+    }
+
+    private <T> void call(Callable<T> work, Consumer<T> done, Consumer<NodeClientException> failed) {
+        T value;
+        try {
+            value = work.call();
+        } catch (NodeClientException e) {
+            finish(() -> failed.accept(e));
+            return;
+        } catch (Exception | Error e) {
+            NodeClientException wrapped = new NodeClientException(0, "Internal",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+            finish(() -> failed.accept(wrapped));
+            return;
+        }
+        finish(() -> done.accept(value));
     }
 
     private void finish(Runnable callback) {
@@ -84,6 +104,7 @@ public final class UiTasks implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (owned != null) {
             owned.shutdownNow();
         }

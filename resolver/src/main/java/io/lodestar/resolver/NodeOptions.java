@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress api, String zone,
                           Optional<String> adminToken, String site, Optional<Path> zoneFile,
-                          Optional<Path> tlsCert, Optional<Path> tlsKey, List<UserTerm.Cidr> axfrAllow) {
+                          Optional<Path> tlsCert, Optional<Path> tlsKey, List<UserTerm.Cidr> axfrAllow,
+                          Optional<String> advertise, Optional<InetAddress> probeFrom) {
 
     public NodeOptions {
         axfrAllow = List.copyOf(axfrAllow);
@@ -35,7 +36,9 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
             "  --zone-file FILE      static records of the zone from a BIND master file",
             "  --tls-cert FILE       serve the API over HTTPS with this PEM certificate chain",
             "  --tls-key FILE        ... and this PEM (PKCS#8) private key",
-            "  --axfr-allow CIDRS    clients allowed zone transfers (AXFR over TCP), e.g. 10.0.0.0/8,::1/128");
+            "  --axfr-allow CIDRS    clients allowed zone transfers (AXFR over TCP), e.g. 10.0.0.0/8,::1/128",
+            "  --advertise URL       the API URL other nodes reach this one at (default: the --api address)",
+            "  --probe-from ADDRESS  local address tcp and http(s) health probes connect from (a monitor host's uplink)");
 
     private static final Pattern ZONE = Pattern.compile("([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)*[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.?");
     private static final Pattern SITE = Pattern.compile("[a-z]+\\.(CN|abroad)/[a-z]+");
@@ -51,6 +54,8 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
         Optional<Path> cert = Optional.empty();
         Optional<Path> key = Optional.empty();
         List<UserTerm.Cidr> axfr = new ArrayList<>();
+        Optional<String> advertise = Optional.empty();
+        Optional<InetAddress> probeFrom = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String opt = args[i];
             String value;
@@ -107,6 +112,15 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
                         axfr.add(cidr(opt, c.trim()));
                     }
                     break;
+                case "--advertise":
+                    if (!value.matches("https?://[^/\\s]+/?")) {
+                        throw new IllegalArgumentException("--advertise: expected http://HOST:PORT or https://HOST:PORT, got '" + value + "'");
+                    }
+                    advertise = Optional.of(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                    break;
+                case "--probe-from":
+                    probeFrom = Optional.of(address(opt, value + ":0").getAddress());
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option '" + opt + "' (see ./lodestar help)");
             }
@@ -114,7 +128,7 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
         if (cert.isPresent() != key.isPresent()) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together");
         }
-        return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key, axfr);
+        return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key, axfr, advertise, probeFrom);
     }
 
     /** {@code ADDRESS/PREFIX} (a bare address is a /32 or /128), host bits clear. */

@@ -126,6 +126,7 @@ public final class Publisher {
     public synchronized void zoneFile(Optional<String> text, String reason) {
         this.zoneFile = text;
         publish(reason);
+        onReload.run();
     }
 
     /** The in-memory state of a domain (for the API's status fields). */

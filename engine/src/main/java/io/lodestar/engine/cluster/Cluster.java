@@ -65,6 +65,7 @@ public final class Cluster implements AutoCloseable {
     private final Clock clock;
     private final ObjectMapper mapper = new ObjectMapper();
     private final PeerClient peers = new PeerClient(Duration.ofSeconds(10));
+    private final PeerClient transfers = new PeerClient(Duration.ofMinutes(5));
     private final ObservationHub hub = new ObservationHub(100_000);
     private final ConcurrentLinkedQueue<ObjectNode> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger outboxSize = new AtomicInteger();
@@ -72,6 +73,7 @@ public final class Cluster implements AutoCloseable {
     private final Set<String> pushing = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
     private final java.util.concurrent.ExecutorService pushers;
+    private final io.lodestar.engine.store.Store store;
     private volatile ClusterState state;
     private volatile String advertiseUrl;
     private volatile HealthMonitor monitor;
@@ -83,7 +85,8 @@ public final class Cluster implements AutoCloseable {
     private volatile Set<String> liveSites = Set.of();
 
     Cluster(Setup setup, ClusterStateFile stateFile, ClusterState state, Replication replication, TokenService tokens,
-            HealthBook health, Clock clock) {
+            HealthBook health, Clock clock, io.lodestar.engine.store.Store store) {
+        this.store = store;
         this.setup = setup;
         this.advertiseUrl = setup.advertiseUrl();
         this.stateFile = stateFile;
@@ -114,7 +117,7 @@ public final class Cluster implements AutoCloseable {
         } else {
             r.load();
         }
-        return new Cluster(setup, file, state, r, tokens, health, clock);
+        return new Cluster(setup, file, state, r, tokens, health, clock, store);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -210,6 +213,8 @@ public final class Cluster implements AutoCloseable {
         state.members().stream().filter(m -> !m.id().equals(memberId)).forEach(members::add);
         members.add(new ClusterState.Member(memberId, url, memberToken, h.path("site").asText(), tokenName));
         save(state.withMembers(members));
+        audit(actor, "node.add", memberId, Optional.empty(), Optional.of("{\"url\":" + mapper.writeValueAsString(url)
+                + ",\"site\":" + mapper.writeValueAsString(h.path("site").asText()) + "}"));
         views.put(memberId, MemberView.unknown());
         afterMembershipChange();
         return describe(members.get(members.size() - 1));
@@ -228,6 +233,8 @@ public final class Cluster implements AutoCloseable {
         }
         List<ClusterState.Member> rest = state.members().stream().filter(x -> !x.id().equals(m.id())).toList();
         save(state.withMembers(rest));
+        audit(actor, "node.remove", m.id(), Optional.of("{\"url\":" + mapper.writeValueAsString(m.url())
+                + ",\"site\":" + mapper.writeValueAsString(m.site()) + "}"), Optional.empty());
         views.remove(m.id());
         if (monitor != null) {
             monitor.forgetPoint(m.site());
@@ -244,6 +251,10 @@ public final class Cluster implements AutoCloseable {
     private ClusterState.Member member(String idOrUrl) throws ApiException {
         return state.members().stream().filter(x -> x.id().equals(idOrUrl) || x.url().equals(idOrUrl)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("no member node '" + idOrUrl + "'"));
+    }
+
+    private void audit(String actor, String action, String target, Optional<String> before, Optional<String> after) {
+        store.transaction(tx -> tx.audit().append(actor, action, target, before, after));
     }
 
     private void dropToken(String actor, String name) {
@@ -266,10 +277,12 @@ public final class Cluster implements AutoCloseable {
             return;
         }
         try {
+            long t0 = System.nanoTime();
             Optional<ClusterSnapshot> s = replication.build(state.id(), state.version(), points());
             if (s.isPresent()) {
                 save(state.withVersion(s.get().version()));
-                LOG.info("snapshot {} built ({} bytes)", s.get().version(), replication.wire().length);
+                LOG.info("snapshot {} built in {} ms ({} bytes)", s.get().version(), (System.nanoTime() - t0) / 1_000_000,
+                        replication.wire().length);
             }
             state.members().forEach(this::push);
         } catch (IOException | RuntimeException e) {
@@ -285,7 +298,7 @@ public final class Cluster implements AutoCloseable {
         }
         pushers.execute(() -> {
             try {
-                PeerClient.Reply r = peers.call("PUT", m.url(), "/v1/cluster/snapshot", m.token(), replication.wire());
+                PeerClient.Reply r = transfers.call("PUT", m.url(), "/v1/cluster/snapshot", m.token(), replication.wire());
                 if (r.ok()) {
                     views.compute(m.id(), (k, old) -> (old == null ? MemberView.unknown() : old).pushed(v, clock.instant()));
                 } else {
@@ -455,7 +468,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     private void pull(ClusterState.Control c) throws IOException {
-        PeerClient.Reply r = peers.call("GET", c.url(), "/v1/cluster/snapshot", c.token(), null);
+        PeerClient.Reply r = transfers.call("GET", c.url(), "/v1/cluster/snapshot", c.token(), null);
         if (!r.ok()) {
             controlError = "snapshot pull refused: " + PeerClient.reason(r);
             return;

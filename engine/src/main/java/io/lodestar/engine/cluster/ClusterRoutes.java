@@ -21,6 +21,9 @@ public final class ClusterRoutes {
     /** Writes under those paths that change nothing (simulation, probing now). */
     private static final Set<String> NOT_WRITES = Set.of("/v1/domains/{domain}/simulate", "/v1/domains/{domain}/probe");
 
+    /** A snapshot of ~100 000 domains; the exchange carries a second of results from thousands of endpoints. */
+    static final int SNAPSHOT_LIMIT = 256 << 20;
+
     private ClusterRoutes() {
     }
 
@@ -77,6 +80,8 @@ public final class ClusterRoutes {
             cluster.leave();
             return Response.okNull();
         });
+        r.bodyLimit("/v1/cluster/snapshot", SNAPSHOT_LIMIT);
+        r.bodyLimit("/v1/cluster/exchange", SNAPSHOT_LIMIT);
         r.add("PUT", "/v1/cluster/snapshot", TokenRole.FULL, q -> {
             try {
                 boolean applied = cluster.accept(q.principal().name(), q.body());

@@ -32,9 +32,9 @@ import java.util.Set;
  */
 final class ConfigImport {
 
-    /** One domain as the snapshot has it, checked. */
+    /** One domain as the snapshot has it, checked; empty parts when it is as in the snapshot in force (not re-read). */
     record Incoming(Domain domain, List<Endpoint> endpoints, Optional<Monitor> monitor,
-                    Optional<SeedJson.Document> strategy, ObjectNode raw) {
+                    Optional<SeedJson.Document> strategy, ObjectNode raw, boolean unchanged) {
     }
 
     /** A checked configuration. */
@@ -59,17 +59,34 @@ final class ConfigImport {
         return points;
     }
 
-    Checked check(ObjectNode config) throws SnapshotRefused {
+    /**
+     * Checks every domain that differs from {@code inForce} (the configuration the store already
+     * holds, when known): unchanged domains were checked when they arrived.
+     */
+    Checked check(ObjectNode config, Optional<ObjectNode> inForce) throws SnapshotRefused {
         if (config.path("format").asInt() != 1) {
             throw new SnapshotRefused(SnapshotRefused.Why.INVALID, "config.format: this node reads format 1, got "
                     + config.path("format"));
         }
         Errors errors = new Errors();
         List<ConfigExport.Point> points = pointsOf(config);
+        Map<String, JsonNode> before = new java.util.HashMap<>();
+        inForce.ifPresent(f -> f.path("domains").forEach(d -> before.put(d.path("domain").asText(), d)));
         Map<String, Incoming> domains = new LinkedHashMap<>();
         int i = 0;
         for (JsonNode d : config.path("domains")) {
             String path = "config.domains[" + i++ + "]";
+            if (!d.isObject()) {
+                errors.add(path, "domain.invalid", "a domain is an object");
+                continue;
+            }
+            JsonNode was = before.get(d.path("domain").asText());
+            if (was != null && was.equals(d)) {
+                Domain unchanged = new Domain(d.path("domain").asText(), true, DomainStatus.NONE, Domain.DEFAULT_TTL);
+                domains.put(unchanged.name(), new Incoming(unchanged, List.of(), Optional.empty(), Optional.empty(),
+                        (ObjectNode) d, true));
+                continue;
+            }
             incoming((ObjectNode) d, path, errors).ifPresent(x -> domains.put(x.domain().name(), x));
         }
         try {
@@ -118,7 +135,7 @@ final class ConfigImport {
         if (errors.list().size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Incoming(domain, endpoints, monitor, strategy, d));
+        return Optional.of(new Incoming(domain, endpoints, monitor, strategy, d, false));
     }
 
     /**
@@ -134,6 +151,9 @@ final class ConfigImport {
             }
         }
         for (Incoming in : c.domains().values()) {
+            if (in.unchanged()) {
+                continue;
+            }
             Optional<Domain> have = tx.domains().get(in.domain().name());
             if (have.isPresent() && same(export.domain(tx, have.get()), in.raw())) {
                 continue;

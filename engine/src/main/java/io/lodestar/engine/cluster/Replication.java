@@ -10,8 +10,6 @@ import io.lodestar.engine.validate.ValidationException;
 import io.lodestar.resources.region.Regions;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +37,8 @@ final class Replication {
     private final ConfigImport importer;
     private final Clock clock;
     private final AtomicReference<Optional<ClusterSnapshot>> current = new AtomicReference<>(Optional.empty());
+    /** The current snapshot's canonical bytes, made once (every push and pull sends them). */
+    private volatile byte[] wire = new byte[0];
 
     Replication(Store store, Publisher publisher, ZoneService zone, String zoneName, Regions regions, SeedJson seedJson,
                 SnapshotFile file, SnapshotCodec codec, Clock clock) {
@@ -67,6 +67,7 @@ final class Replication {
     Optional<ClusterSnapshot> load() {
         try {
             Optional<ClusterSnapshot> s = file.read();
+            wire = s.map(codec::write).orElse(new byte[0]);
             current.set(s);
             return s;
         } catch (IOException | SnapshotRefused e) {
@@ -76,7 +77,7 @@ final class Replication {
     }
 
     byte[] wire() {
-        return current.get().map(codec::write).orElse(new byte[0]);
+        return wire;
     }
 
     /** Control: a new snapshot if the configuration changed since the last one; numbers continue from {@code last}. */
@@ -84,12 +85,14 @@ final class Replication {
         Optional<String> zoneFile = zone.current();
         ObjectNode config = store.read(tx -> export.export(tx, zoneName, zoneFile, points));
         Optional<ClusterSnapshot> prev = current.get();
-        if (prev.isPresent() && Arrays.equals(codec.canonical(prev.get().config()), codec.canonical(config))) {
+        if (prev.isPresent() && prev.get().config().equals(config)) {
             return Optional.empty();
         }
         long version = Math.max(last, prev.map(ClusterSnapshot::version).orElse(0L)) + 1;
         ClusterSnapshot s = codec.seal(version, controlId, clock.instant(), config);
-        file.write(s);
+        byte[] bytes = codec.write(s);
+        file.write(bytes);
+        wire = bytes;
         current.set(Optional.of(s));
         return Optional.of(s);
     }
@@ -98,8 +101,8 @@ final class Replication {
      * Member: verifies and applies a snapshot from the pinned control node. Returns true if it was
      * applied, false if this node has it already.
      */
-    synchronized boolean accept(byte[] wire, String controlId) throws SnapshotRefused, IOException {
-        ClusterSnapshot s = codec.read(wire);
+    synchronized boolean accept(byte[] received, String controlId) throws SnapshotRefused, IOException {
+        ClusterSnapshot s = codec.read(received);
         if (!s.controlId().equals(controlId)) {
             throw new SnapshotRefused(SnapshotRefused.Why.FOREIGN, "snapshot " + s.version() + " comes from control node "
                     + s.controlId() + "; this node accepts configuration only from " + controlId);
@@ -112,10 +115,17 @@ final class Replication {
             throw new SnapshotRefused(SnapshotRefused.Why.STALE, "snapshot " + s.version() + " is not newer than snapshot "
                     + have.get().version() + " in force here");
         }
-        ConfigImport.Checked checked = check(s);
-        file.write(s);                      // durable before it is used
-        apply(checked, "snapshot " + s.version() + " applied");
+        long t0 = System.nanoTime();
+        ConfigImport.Checked checked = check(s, have.map(ClusterSnapshot::config));
+        long t1 = System.nanoTime();
+        byte[] bytes = codec.write(s);
+        file.write(bytes);                  // durable before it is used
+        long t2 = System.nanoTime();
+        int changed = apply(checked, "snapshot " + s.version() + " applied");
+        wire = bytes;
         current.set(Optional.of(s));
+        LOG.info("snapshot {} applied: {} domains changed; check {} ms, fsync {} ms, store + compile {} ms", s.version(),
+                changed, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return true;
     }
 
@@ -126,7 +136,7 @@ final class Replication {
             return;
         }
         try {
-            apply(check(s.get()), "snapshot " + s.get().version() + " restored");
+            apply(check(s.get(), Optional.empty()), "snapshot " + s.get().version() + " restored");
         } catch (SnapshotRefused | IOException e) {
             LOG.error("snapshot {} on disk not applied: {}", s.get().version(), e.getMessage());
         }
@@ -137,8 +147,8 @@ final class Replication {
         return current.get().map(s -> importer.pointsOf(s.config())).orElse(List.of());
     }
 
-    private ConfigImport.Checked check(ClusterSnapshot s) throws SnapshotRefused {
-        ConfigImport.Checked c = importer.check(s.config());
+    private ConfigImport.Checked check(ClusterSnapshot s, Optional<ObjectNode> inForce) throws SnapshotRefused {
+        ConfigImport.Checked c = importer.check(s.config(), inForce);
         if (!c.zone().equals(zoneName)) {
             throw new SnapshotRefused(SnapshotRefused.Why.INVALID, "snapshot " + s.version() + " is for zone " + c.zone()
                     + "; this node serves " + zoneName + " (start it with the control node's --zone)");
@@ -146,13 +156,10 @@ final class Replication {
         return c;
     }
 
-    private void apply(ConfigImport.Checked c, String reason) throws IOException, SnapshotRefused {
-        Set<String> before = new HashSet<>(store.read(tx -> tx.domains().list().stream().map(d -> d.name()).toList()));
+    private int apply(ConfigImport.Checked c, String reason) throws IOException, SnapshotRefused {
         Set<String> changed = store.transaction(tx -> importer.apply(tx, c, export));
-        Set<String> reload = new HashSet<>(changed);
-        reload.retainAll(union(before, c.domains().keySet()));
-        if (!reload.isEmpty()) {
-            publisher.reload(reload, reason);
+        if (!changed.isEmpty()) {
+            publisher.reload(changed, reason);
         }
         if (!c.zoneFile().equals(zone.current())) {
             try {
@@ -161,11 +168,6 @@ final class Replication {
                 throw new SnapshotRefused(SnapshotRefused.Why.INVALID, "zone file: " + e.getMessage());
             }
         }
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> u = new HashSet<>(a);
-        u.addAll(b);
-        return u;
+        return changed.size();
     }
 }

@@ -26,7 +26,12 @@ public final class SnapshotFile {
 
     /** fsynced and renamed into place before this returns. */
     public void write(ClusterSnapshot s) throws IOException {
-        DurableFiles.replace(file, codec.write(s));
+        write(codec.write(s));
+    }
+
+    /** The snapshot's canonical bytes (as {@link SnapshotCodec#write} made them), durably. */
+    void write(byte[] canonical) throws IOException {
+        DurableFiles.replace(file, canonical);
     }
 
     /** The stored snapshot, verified; empty if there is none. */

@@ -80,6 +80,7 @@ class NodesApiIT {
         String nodes = ok(control.call("GET", "/v1/nodes", null));
         assertTrue(nodes.startsWith("[{\"id\":\"" + control.node.cluster().id() + "\",\"name\":\"local\",\"role\":\"control\""), nodes);
         assertTrue(nodes.contains("\"role\":\"member\",\"site\":\"none.CN/other\""), nodes);
+        assertTrue(ok(control.call("GET", "/v1/audit", null)).contains("\"action\":\"node.add\""), "joining is audited");
         String mine = ok(member.call("GET", "/v1/nodes", null));
         assertTrue(mine.contains("\"role\":\"member\"") && mine.contains("\"controlUrl\":\"" + control.uri("")), mine);
     }

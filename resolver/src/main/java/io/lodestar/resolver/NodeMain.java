@@ -45,12 +45,13 @@ public final class NodeMain implements AutoCloseable {
         }
         PrometheusRegistry registry = new PrometheusRegistry();
         Node node = Node.start(new Node.Config(o.data(), o.zone(), o.api(), o.adminToken(), o.site(), o.tlsCert(),
-                o.tlsKey(), zoneText), regions, locator, NodeMain::zoneProblems, registry);
+                o.tlsKey(), zoneText, o.advertise(), o.probeFrom()), regions, locator, NodeMain::zoneProblems, registry);
         try {
             DnsConfig config = DnsConfig.of(o.dns().getAddress().getHostAddress(), o.dns().getPort())
                     .withTransfers(client -> o.axfrAllow().stream().anyMatch(c -> c.matches(client.getAddress())));
-            DnsServer dns = DnsServer.start(config,
-                    node.snapshots(), locator, new UserGroups(regions), new PrometheusDnsMetrics(registry));
+            PrometheusDnsMetrics metrics = new PrometheusDnsMetrics(registry);
+            DnsServer dns = DnsServer.start(config, node.snapshots(), locator, new UserGroups(regions), metrics);
+            node.cluster().queries(metrics::total);
             return new NodeMain(node, dns);
         } catch (IOException | RuntimeException e) {
             node.close();

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress api, String zone,
                           Optional<String> adminToken, String site, Optional<Path> zoneFile,
-                          Optional<Path> tlsCert, Optional<Path> tlsKey, List<UserTerm.Cidr> axfrAllow) {
+                          Optional<Path> tlsCert, Optional<Path> tlsKey, List<UserTerm.Cidr> axfrAllow,
+                          Optional<String> advertise, Optional<InetAddress> probeFrom) {
 
     public NodeOptions {
         axfrAllow = List.copyOf(axfrAllow);
@@ -37,7 +38,9 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
             "  --zone-file FILE      static records of the zone from a BIND master file",
             "  --tls-cert FILE       serve the API over HTTPS with this PEM certificate chain",
             "  --tls-key FILE        ... and this PEM (PKCS#8) private key",
-            "  --axfr-allow CIDRS    clients allowed zone transfers (AXFR over TCP), e.g. 10.0.0.0/8,::1/128");
+            "  --axfr-allow CIDRS    clients allowed zone transfers (AXFR over TCP), e.g. 10.0.0.0/8,::1/128",
+            "  --advertise URL       the API URL other nodes reach this one at (default: the --api address)",
+            "  --probe-from ADDRESS  local address tcp and http(s) health probes connect from (a monitor host's uplink)");
 
     private static final Pattern ZONE = Pattern.compile("([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)*[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.?");
     private static final Pattern SITE = Pattern.compile("[a-z]+\\.(CN|abroad)/[a-z]+");
@@ -93,6 +96,8 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
         private Optional<Path> cert = Optional.empty();
         private Optional<Path> key = Optional.empty();
         private final List<UserTerm.Cidr> axfr = new ArrayList<>();
+        private Optional<String> advertise = Optional.empty();
+        private Optional<InetAddress> probeFrom = Optional.empty();
 
         void set(String opt, String value) {
             switch (opt) {
@@ -138,6 +143,15 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
                         axfr.add(cidr(opt, c.trim()));
                     }
                     break;
+                case "--advertise":
+                    if (!value.matches("https?://[^/\\s]+/?")) {
+                        throw new IllegalArgumentException("--advertise: expected http://HOST:PORT or https://HOST:PORT, got '" + value + "'");
+                    }
+                    advertise = Optional.of(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                    break;
+                case "--probe-from":
+                    probeFrom = Optional.of(address(opt, value + ":0").getAddress());
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option '" + opt + "' (see ./lodestar help)");
             }
@@ -147,7 +161,7 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
             if (cert.isPresent() != key.isPresent()) {
                 throw new IllegalArgumentException("--tls-cert and --tls-key go together");
             }
-            return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key, axfr);
+            return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key, axfr, advertise, probeFrom);
         }
     }
 

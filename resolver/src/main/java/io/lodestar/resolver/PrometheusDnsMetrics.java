@@ -88,4 +88,13 @@ public final class PrometheusDnsMetrics implements DnsMetrics {
     public void dropped() {
         dropped.inc();
     }
+
+    /** Every query answered so far (all types and rcodes): a node's query rate is read off this. */
+    public long total() {
+        double sum = 0;
+        for (var d : queries.collect().getDataPoints()) {
+            sum += d.getValue();
+        }
+        return (long) sum;
+    }
 }

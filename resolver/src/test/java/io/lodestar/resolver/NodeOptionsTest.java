@@ -30,13 +30,16 @@ class NodeOptionsTest {
     void everyOptionIsRead() {
         NodeOptions o = NodeOptions.parse(new String[] {"--data", "/tmp/x", "--dns", "[::1]:5300", "--api=0.0.0.0:9000",
             "--zone", "GSLB.Example.com", "--admin-token", "0123456789abcdef-x", "--site", "beijing.CN/ct",
-            "--zone-file", "z.txt", "--tls-cert", "c.pem", "--tls-key", "k.pem"});
+            "--zone-file", "z.txt", "--tls-cert", "c.pem", "--tls-key", "k.pem", "--advertise", "https://10.0.0.5:8053/",
+            "--probe-from", "127.0.0.2"});
         assertEquals(Path.of("/tmp/x"), o.data());
         assertEquals("0:0:0:0:0:0:0:1", o.dns().getAddress().getHostAddress());
         assertEquals(9000, o.api().getPort());
         assertEquals("gslb.example.com.", o.zone());
         assertEquals("beijing.CN/ct", o.site());
         assertEquals(Path.of("z.txt"), o.zoneFile().orElseThrow());
+        assertEquals("https://10.0.0.5:8053", o.advertise().orElseThrow());
+        assertEquals("127.0.0.2", o.probeFrom().orElseThrow().getHostAddress());
     }
 
     @ParameterizedTest
@@ -53,6 +56,8 @@ class NodeOptionsTest {
         "--tls-cert c.pem        | --tls-cert and --tls-key go together",
         "--axfr-allow 10.0.0.1/8 | --axfr-allow: '10.0.0.1/8' is not a valid CIDR",
         "--axfr-allow nowhere    | --axfr-allow: 'nowhere' is not an address or CIDR",
+        "--advertise 10.0.0.5:80 | --advertise: expected http://HOST:PORT",
+        "--probe-from eth0       | --probe-from: 'eth0' is not an IP address",
     })
     void badOptionsGiveAOneLineReason(String args, String reason) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NodeOptions.parse(args.trim().split("\\s+")));

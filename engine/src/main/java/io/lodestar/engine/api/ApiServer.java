@@ -140,7 +140,7 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiException(403, "AccessDenied", "token '" + who.name() + "' has role " + who.role().wire()
                     + "; " + method + " " + route.template() + " needs " + route.needs().wire());
         }
-        byte[] body = readBody(ex);
+        byte[] body = readBody(ex, router.bodyLimit(route));
         Request req = new Request(requestId, method, path, match.get().params(), query(uri.getRawQuery()), body, who);
         return route.handler().handle(req);
     }
@@ -155,11 +155,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Reads the body up to {@link #MAX_BODY}. A larger body is refused with 413; up to
+     * Reads the body up to the route's limit ({@link #MAX_BODY} unless it says more). A larger body is refused with 413; up to
      * {@link #MAX_DRAIN} of it is read and discarded first so that the client can read the answer
      * (a client still sending when the connection closes sees a broken pipe, not the 413).
      */
-    private static byte[] readBody(HttpExchange ex) throws IOException, ApiException {
+    private static byte[] readBody(HttpExchange ex, int limit) throws IOException, ApiException {
         try (InputStream in = ex.getRequestBody()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[8192];
@@ -167,14 +167,14 @@ public final class ApiServer implements AutoCloseable {
             int n;
             while ((n = in.read(buf)) > 0) {
                 total += n;
-                if (total <= MAX_BODY) {
+                if (total <= limit) {
                     out.write(buf, 0, n);
-                } else if (total > MAX_DRAIN) {
+                } else if (total > Math.max(MAX_DRAIN, limit)) {
                     break;
                 }
             }
-            if (total > MAX_BODY) {
-                throw new ApiException(413, "BodyTooLarge", "request body is over " + MAX_BODY + " bytes");
+            if (total > limit) {
+                throw new ApiException(413, "BodyTooLarge", "request body is over " + limit + " bytes");
             }
             return out.toByteArray();
         }

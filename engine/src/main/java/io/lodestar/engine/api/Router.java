@@ -32,6 +32,18 @@ public final class Router {
 
     private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
     private final List<Route> routes = new ArrayList<>();
+    private final Map<String, Integer> bodyLimits = new java.util.HashMap<>();
+
+    /** Lets requests to this template carry up to {@code bytes} (default {@link ApiServer#MAX_BODY}). */
+    public Router bodyLimit(String template, int bytes) {
+        bodyLimits.put(template, bytes);
+        return this;
+    }
+
+    /** The largest body a route takes. */
+    public int bodyLimit(Route r) {
+        return bodyLimits.getOrDefault(r.template(), ApiServer.MAX_BODY);
+    }
 
     public Router add(String method, String template, TokenRole needs, Handler handler) {
         List<String> names = new ArrayList<>();

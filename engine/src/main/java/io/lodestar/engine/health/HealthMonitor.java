@@ -56,7 +56,15 @@ public final class HealthMonitor implements AutoCloseable {
     private final ConcurrentLinkedQueue<VerdictChange> pending = new ConcurrentLinkedQueue<>();
     private final Map<Key, Tracked> tracked = new ConcurrentHashMap<>();
     private final Map<String, DomainTargets> domains = new ConcurrentHashMap<>();
+    private volatile LocalResults localResults = (target, result) -> { };
+    private volatile int quorum = 1;
     private boolean started;
+
+    /** Receives every result this point measures (a cluster node shares them with its peers). */
+    @FunctionalInterface
+    public interface LocalResults {
+        void measured(ProbeTarget target, ProbeResult result);
+    }
 
     /**
      * @param point    this node's monitor point id (its {@code --site}, e.g. {@code none.CN/other})
@@ -137,6 +145,7 @@ public final class HealthMonitor implements AutoCloseable {
             Tracked t = tracked.get(key);
             if (t == null) {
                 t = new Tracked(target, new Verdicts(Rule.of(target.monitor())));
+                t.verdicts.quorum(quorum);
                 tracked.put(key, t);
             } else if (!t.target.equals(target)) {
                 t.cancel();
@@ -162,6 +171,27 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
+    /** This node's monitor point id (its site). */
+    public String point() {
+        return point;
+    }
+
+    /** Where this point's own results go besides its verdicts (one listener; replaces the previous). */
+    public void onLocalResults(LocalResults sink) {
+        this.localResults = sink;
+    }
+
+    /** The deployment's number of monitor points: the threshold's least denominator (see {@link Verdicts#quorum}). */
+    public void quorum(int points) {
+        quorum = Math.max(1, points);
+        tracked.forEach((key, t) -> t.verdicts.quorum(quorum).ifPresent(tr -> announce(key, tr)));
+    }
+
+    /** Another point stopped reporting (unreachable or gone): its judgements stop counting everywhere. */
+    public void forgetPoint(String fromPoint) {
+        tracked.forEach((key, t) -> t.verdicts.forgetPoint(fromPoint).ifPresent(tr -> announce(key, tr)));
+    }
+
     private boolean onLocalResult(ProbeTarget target, ProbeResult r) {
         Key key = new Key(target.domain(), target.endpoint());
         Tracked t = tracked.get(key);
@@ -170,6 +200,11 @@ public final class HealthMonitor implements AutoCloseable {
         }
         Verdicts.Step step = t.verdicts.observe(point, r);
         step.transition().ifPresent(tr -> announce(key, tr));
+        try {
+            localResults.measured(target, r);
+        } catch (RuntimeException e) {
+            LOG.warn("sharing a probe result failed: {}", e.getMessage());
+        }
         return step.recheck();
     }
 

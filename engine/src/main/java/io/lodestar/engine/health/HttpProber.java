@@ -47,12 +47,20 @@ public final class HttpProber implements Prober {
     private final SSLContext trustingAll;
     private final Clock clock;
     private final LongSupplier nanoTime;
+    private final java.util.Optional<InetAddress> source;
 
     /**
      * @param verifying trust context for {@code verifyTls=true}, normally {@code SSLContext.getDefault()}
      */
     public HttpProber(Executor blocking, SSLContext verifying, Clock clock, LongSupplier nanoTime)
             throws GeneralSecurityException {
+        this(blocking, verifying, clock, nanoTime, java.util.Optional.empty());
+    }
+
+    /** @param source the local address to connect from; empty: the system's choice */
+    public HttpProber(Executor blocking, SSLContext verifying, Clock clock, LongSupplier nanoTime,
+                      java.util.Optional<InetAddress> source) throws GeneralSecurityException {
+        this.source = source;
         this.blocking = blocking;
         this.verifying = verifying;
         this.clock = clock;
@@ -82,6 +90,7 @@ public final class HttpProber implements Prober {
         }
         try (Socket plain = new Socket()) {
             plain.setSoLinger(true, 0);
+            Sources.bind(source, address, plain);
             plain.connect(new InetSocketAddress(address, t.monitor().port()), remainingMillis(deadline));
             Socket s = plain;
             if (t.monitor().protocol() == Monitor.Protocol.HTTPS) {

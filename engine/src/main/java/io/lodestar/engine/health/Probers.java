@@ -19,10 +19,21 @@ import javax.net.ssl.SSLContext;
  */
 public final class Probers implements Prober, AutoCloseable {
 
-    /** Sizes of the blocking pool. */
-    public record Options(int blockingThreads, int queue, String pingCommand) {
+    /**
+     * Sizes of the blocking pool, the ping program, and the local address tcp and http(s) probes
+     * connect from (empty: the system's choice; a multi-homed monitor host picks its uplink).
+     */
+    public record Options(int blockingThreads, int queue, String pingCommand, java.util.Optional<java.net.InetAddress> source) {
+        public Options(int blockingThreads, int queue, String pingCommand) {
+            this(blockingThreads, queue, pingCommand, java.util.Optional.empty());
+        }
+
         public static Options defaults() {
             return new Options(32, 20_000, "ping");
+        }
+
+        public Options from(java.util.Optional<java.net.InetAddress> address) {
+            return new Options(blockingThreads, queue, pingCommand, address);
         }
     }
 
@@ -44,8 +55,8 @@ public final class Probers implements Prober, AutoCloseable {
                     return t;
                 });
         pool.allowCoreThreadTimeOut(true);
-        tcp = new TcpProber(pool, clock, nanoTime);
-        http = new HttpProber(pool, trust, clock, nanoTime);
+        tcp = new TcpProber(pool, clock, nanoTime, o.source());
+        http = new HttpProber(pool, trust, clock, nanoTime, o.source());
         ping = new PingProber(o.pingCommand(), pool, clock, nanoTime);
     }
 

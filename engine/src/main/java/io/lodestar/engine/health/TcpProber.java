@@ -36,6 +36,7 @@ public final class TcpProber implements Prober, AutoCloseable {
     private final Executor blocking;
     private final Clock clock;
     private final LongSupplier nanoTime;
+    private final java.util.Optional<InetAddress> source;
     private final ConcurrentLinkedQueue<Pending> incoming = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Pending> deadlines = new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
     private volatile boolean running = true;
@@ -44,6 +45,13 @@ public final class TcpProber implements Prober, AutoCloseable {
      * @param blocking runs name resolution for CNAME endpoints
      */
     public TcpProber(Executor blocking, Clock clock, LongSupplier nanoTime) throws IOException {
+        this(blocking, clock, nanoTime, java.util.Optional.empty());
+    }
+
+    /** @param source the local address to connect from (a monitor host's uplink); empty: the system's choice */
+    public TcpProber(Executor blocking, Clock clock, LongSupplier nanoTime, java.util.Optional<InetAddress> source)
+            throws IOException {
+        this.source = source;
         this.blocking = blocking;
         this.clock = clock;
         this.nanoTime = nanoTime;
@@ -139,6 +147,7 @@ public final class TcpProber implements Prober, AutoCloseable {
                 p.channel = SocketChannel.open();
                 p.channel.configureBlocking(false);
                 p.channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+                Sources.bind(source, p.address.getAddress(), p.channel.socket());
                 if (p.channel.connect(p.address)) {
                     p.finish(elapsed(p), null);
                 } else {

@@ -36,6 +36,7 @@ public final class Verdicts {
 
     private final Map<String, PointWindow> points = new TreeMap<>();
     private Rule rule;
+    private int quorum = 1;
     private State state = State.UNKNOWN;
     private String evidence = "";
 
@@ -54,6 +55,20 @@ public final class Verdicts {
     /** A point no longer observes (e.g. its node left): its judgement stops counting. */
     public synchronized Optional<Transition> forgetPoint(String point) {
         return points.remove(point) == null ? Optional.empty() : reconsider(point + " no longer observes");
+    }
+
+    /**
+     * How many monitor points the deployment has (ADR 0007): the threshold's denominator is at least
+     * this, so points that are silent (unreachable, not yet judged) count as not failing and no
+     * single point can fail an endpoint when the threshold needs more. 1 for a lone node.
+     */
+    public synchronized Optional<Transition> quorum(int points) {
+        int q = Math.max(1, points);
+        if (q == quorum) {
+            return Optional.empty();
+        }
+        quorum = q;
+        return reconsider(q + " monitor points expected");
     }
 
     /**
@@ -85,15 +100,18 @@ public final class Verdicts {
         if (judged == 0) {
             to = State.UNKNOWN;
             tally = "no point has judged";
-        } else if (failing * 100L > (long) rule.threshold() * judged) {
+        } else if (failing * 100L > (long) rule.threshold() * Math.max(judged, quorum)) {
             to = State.FAIL;
-            tally = failing + " of " + judged + " points failing > " + rule.threshold() + " %";
+            tally = failing + " of " + Math.max(judged, quorum) + " points failing > " + rule.threshold() + " %";
         } else {
             to = State.OK;
-            tally = failing + " of " + judged + " points failing ≤ " + rule.threshold() + " %";
+            tally = failing + " of " + Math.max(judged, quorum) + " points failing ≤ " + rule.threshold() + " %";
         }
         String ev = why + "; " + tally;
         if (to == state) {
+            if (to != State.UNKNOWN) {
+                evidence = ev;              // same verdict, new tally: say so
+            }
             return Optional.empty();
         }
         Transition t = new Transition(state, to, ev);

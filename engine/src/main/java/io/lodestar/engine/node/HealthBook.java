@@ -30,6 +30,12 @@ public final class HealthBook {
         return prev == null ? State.UNKNOWN : prev;
     }
 
+    /** Every endpoint judged {@code fail}, as {@code domain endpoint}, sorted. */
+    public List<String> failing() {
+        return states.entrySet().stream().filter(e -> e.getValue() == State.FAIL)
+                .map(e -> e.getKey().replace('\u0000', ' ')).sorted().toList();
+    }
+
     /** Forgets a domain's or an endpoint's verdicts (deleted, or no longer probed). */
     public void forget(String domain, String endpoint) {
         states.remove(key(domain, endpoint));

@@ -1,6 +1,8 @@
 package io.lodestar.engine.node;
 
 import io.lodestar.engine.api.ApiJson;
+import io.lodestar.engine.cluster.Cluster;
+import io.lodestar.engine.cluster.ClusterRoutes;
 import io.lodestar.engine.api.ApiServer;
 import io.lodestar.engine.health.HealthMonitor;
 import io.lodestar.engine.health.PrometheusHealthMetrics;
@@ -48,7 +50,12 @@ public final class Node implements AutoCloseable {
 
     /** CONTRACT §1 options that concern the engine. */
     public record Config(Path dataDir, String zone, InetSocketAddress api, Optional<String> adminToken, String site,
-                         Optional<Path> tlsCert, Optional<Path> tlsKey, Optional<String> zoneFileText) {
+                         Optional<Path> tlsCert, Optional<Path> tlsKey, Optional<String> zoneFileText,
+                         Optional<String> advertise, Optional<java.net.InetAddress> probeFrom) {
+        public Config(Path dataDir, String zone, InetSocketAddress api, Optional<String> adminToken, String site,
+                      Optional<Path> tlsCert, Optional<Path> tlsKey, Optional<String> zoneFileText) {
+            this(dataDir, zone, api, adminToken, site, tlsCert, tlsKey, zoneFileText, Optional.empty(), Optional.empty());
+        }
     }
 
     private final Database db;
@@ -61,10 +68,12 @@ public final class Node implements AutoCloseable {
     private final Optional<String> generatedAdminToken;
     private final Notifier notifier;
     private final HealthMonitor monitor;
+    private final Cluster cluster;
 
     private Node(Database db, Publisher publisher, Services services, HealthBook health, PrometheusRegistry registry,
                  ApiServer api, ZoneService zone, Optional<String> generatedAdminToken, Notifier notifier,
-                 HealthMonitor monitor) {
+                 HealthMonitor monitor, Cluster cluster) {
+        this.cluster = cluster;
         this.notifier = notifier;
         this.monitor = monitor;
         this.db = db;
@@ -120,6 +129,10 @@ public final class Node implements AutoCloseable {
             if (generated.isPresent()) {
                 writeSecret(c.dataDir().resolve("admin.token"), generated.get());
             }
+            Cluster cluster = Cluster.open(new Cluster.Setup(c.site(), Snapshot.normalise(c.zone()), c.advertise().orElse(""),
+                    Cluster.Setup.TICK, Cluster.Setup.STALE), c.dataDir(), store, publisher, zone, regions, seedJson,
+                    services.tokens(), health, Clock.systemUTC());
+            started.add(0, cluster);
             publisher.loadAll("node started");
             ApiJson json = new ApiJson();
             java.util.concurrent.atomic.AtomicReference<HealthMonitor> monitorRef = new java.util.concurrent.atomic.AtomicReference<>();
@@ -138,18 +151,26 @@ public final class Node implements AutoCloseable {
             };
             ManagementApi routes = new ManagementApi(services, json, new MetricsEndpoint(registry), zone, notifier, mail,
                     new SimulationService(ctx, locator), self, monitorRef::get);
-            ApiServer api = ApiServer.start(c.api(), tls, routes.router(), services.tokens()::authenticate, json.mapper());
+            String version = Node.class.getPackage().getImplementationVersion() == null ? "dev"
+                    : Node.class.getPackage().getImplementationVersion();
+            ApiServer api = ApiServer.start(c.api(), tls, ClusterRoutes.wrap(routes.router(), cluster, json, version),
+                    services.tokens()::authenticate, json.mapper());
             started.add(0, api);
+            cluster.advertise(c.advertise().orElse((tls.isPresent() ? "https://" : "http://") + hostPort(api.address())));
             HealthWiring wiring = new HealthWiring(store, health, publisher, notifier);
-            HealthMonitor monitor = new HealthMonitor(c.site(), Probers.system(Probers.Options.defaults()),
+            HealthMonitor monitor = new HealthMonitor(c.site(), Probers.system(Probers.Options.defaults().from(c.probeFrom())),
                     new PrometheusHealthMetrics(registry), wiring::changed, Clock.systemUTC(), System::nanoTime,
                     new SplittableRandom(), HealthMonitor.DEFAULT_RECHECK);
             started.add(0, monitor);
             monitorRef.set(monitor);
             wiring.retarget(monitor);
-            publisher.onReload(() -> wiring.retarget(monitor));
+            publisher.onReload(() -> {
+                wiring.retarget(monitor);
+                cluster.configChanged();
+            });
+            cluster.attach(monitor);
             monitor.start();
-            return new Node(db, publisher, services, health, registry, api, zone, generated, notifier, monitor);
+            return new Node(db, publisher, services, health, registry, api, zone, generated, notifier, monitor, cluster);
         } catch (io.lodestar.engine.validate.ValidationException e) {
             closeAll(started, e);
             throw new IOException("--zone-file: " + e.getMessage(), e);
@@ -240,8 +261,19 @@ public final class Node implements AutoCloseable {
         return monitor;
     }
 
+    /** This node's place among nodes (control, member or standalone). */
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        String h = a.getAddress().getHostAddress();
+        return (h.indexOf(':') >= 0 ? "[" + h + "]" : h) + ":" + a.getPort();
+    }
+
     @Override
     public void close() {
+        cluster.close();
         api.close();
         monitor.stop();
         notifier.close();

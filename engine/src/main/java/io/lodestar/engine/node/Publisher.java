@@ -72,14 +72,17 @@ public final class Publisher {
 
     /** Re-reads these domains from the store (configuration changed), recompiles and publishes. */
     public synchronized void reload(Collection<String> names, String reason) {
-        for (String name : names) {
-            Optional<Loaded> l = store.read(tx -> {
+        Map<String, Optional<Loaded>> read = store.read(tx -> {     // one read transaction for the whole batch
+            Map<String, Optional<Loaded>> m = new HashMap<>();
+            for (String name : names) {
                 Optional<Domain> d = tx.domains().get(name);
-                if (d.isEmpty()) {
-                    return Optional.<Loaded>empty();
-                }
-                return Optional.of(new Loaded(d.get(), tx.endpoints().list(name), tx.strategies().get(name)));
-            });
+                m.put(name, d.isEmpty() ? Optional.empty()
+                        : Optional.of(new Loaded(d.get(), tx.endpoints().list(name), tx.strategies().get(name))));
+            }
+            return m;
+        });
+        for (String name : names) {
+            Optional<Loaded> l = read.get(name);
             if (l.isEmpty()) {
                 domains.remove(name);
                 continue;
@@ -126,6 +129,7 @@ public final class Publisher {
     public synchronized void zoneFile(Optional<String> text, String reason) {
         this.zoneFile = text;
         publish(reason);
+        onReload.run();
     }
 
     /** The in-memory state of a domain (for the API's status fields). */

@@ -131,6 +131,30 @@ class VerdictsTest {
         assertEquals(State.OK, v.forgetPoint("a").orElseThrow().to());
     }
 
+    @Test
+    void withThreePointsExpectedOneSilentAndOneFailingPointIsNotEnoughAtFiftyPercent() {
+        Verdicts v = new Verdicts(new Rule(3, 2, 50));
+        v.quorum(3);
+        v.observe("beijing.CN/ct", result(false));
+        v.observe("beijing.CN/ct", result(false));
+        assertEquals(State.OK, v.state(), "1 failing of 3 expected points is not > 50 %, though it is the only one heard");
+        assertTrue(v.evidence().endsWith("1 of 3 points failing ≤ 50 %"), v.evidence());
+        v.observe("shanghai.CN/cu", result(false));
+        Verdicts.Transition t = v.observe("shanghai.CN/cu", result(false)).transition().orElseThrow();
+        assertEquals(State.FAIL, t.to());
+        assertTrue(t.evidence().endsWith("2 of 3 points failing > 50 %"), t.evidence());
+    }
+
+    @Test
+    void aLoneNodeStillJudgesByItsOwnPoint() {
+        Verdicts v = new Verdicts(new Rule(3, 2, 50));
+        v.quorum(3);
+        v.observe("p", result(false));
+        v.observe("p", result(false));
+        assertEquals(State.OK, v.state());
+        assertEquals(State.FAIL, v.quorum(1).orElseThrow().to(), "back to one point: its word decides");
+    }
+
     static ProbeResult result(boolean ok) {
         Instant at = Instant.parse("2026-11-23T12:00:00Z");
         return ok ? ProbeResult.ok(at, Duration.ofMillis(3))

@@ -52,6 +52,24 @@ public final class HttpNodeClient implements NodeClient {
     }
 
     @Override
+    public NodeInfo addNode(String url, String token) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("url", url);
+        m.put("token", token);
+        return WireMapping.node(call("POST", "/v1/nodes", m));
+    }
+
+    @Override
+    public void removeNode(String id) {
+        call("DELETE", "/v1/nodes/" + seg(id), null);
+    }
+
+    @Override
+    public void retryPush(String id) {
+        call("POST", "/v1/nodes/" + seg(id) + "/push", null);
+    }
+
+    @Override
     public List<DomainInfo> domains() {
         return WireMapping.list(call("GET", "/v1/domains", null), WireMapping::domain);
     }

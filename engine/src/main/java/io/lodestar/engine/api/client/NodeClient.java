@@ -18,6 +18,15 @@ public interface NodeClient {
 
     List<NodeInfo> nodes();
 
+    /** Makes the node at {@code url} a member of this one, with a {@code full} token that node issued. */
+    NodeInfo addNode(String url, String token);
+
+    /** The member stops being one (it keeps serving its last configuration). */
+    void removeNode(String id);
+
+    /** Pushes the current snapshot to a member again now (after a failed push). */
+    void retryPush(String id);
+
     // domains
     List<DomainInfo> domains();
 

@@ -158,8 +158,12 @@ final class WireMapping {
     }
 
     static NodeInfo node(JsonNode n) {
+        List<String> failing = new java.util.ArrayList<>();
+        n.path("failing").forEach(f -> failing.add(f.asText()));
         return new NodeInfo(n.path("name").asText(), n.path("role").asText(), n.path("site").asText(),
                 n.path("zone").asText(), n.path("snapshotVersion").asLong(), n.path("version").asText(),
-                n.path("online").asBoolean());
+                n.path("online").asBoolean(), n.path("id").asText(n.path("name").asText()), n.path("url").asText(""),
+                n.path("status").asText("ok"), n.path("lag").asLong(), n.path("lastContact").asText(""),
+                n.path("error").asText(""), failing, n.path("queriesPerSecond").asDouble());
     }
 }

@@ -1,0 +1,21 @@
+package io.lodestar.engine.health;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Optional;
+
+/** Binds a probe's socket to the monitor host's chosen local address, when one is set and fits the target's family. */
+final class Sources {
+
+    private Sources() {
+    }
+
+    static void bind(Optional<InetAddress> source, InetAddress target, Socket socket) throws IOException {
+        if (source.isPresent() && (source.get() instanceof Inet4Address) == (target instanceof Inet4Address)) {
+            socket.bind(new InetSocketAddress(source.get(), 0));
+        }
+    }
+}

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress api, String zone,
                           Optional<String> adminToken, String site, Optional<Path> zoneFile,
-                          Optional<Path> tlsCert, Optional<Path> tlsKey, List<UserTerm.Cidr> axfrAllow) {
+                          Optional<Path> tlsCert, Optional<Path> tlsKey, List<UserTerm.Cidr> axfrAllow,
+                          Optional<InetSocketAddress> httpDns) {
 
     public NodeOptions {
         axfrAllow = List.copyOf(axfrAllow);
@@ -35,7 +36,8 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
             "  --zone-file FILE      static records of the zone from a BIND master file",
             "  --tls-cert FILE       serve the API over HTTPS with this PEM certificate chain",
             "  --tls-key FILE        ... and this PEM (PKCS#8) private key",
-            "  --axfr-allow CIDRS    clients allowed zone transfers (AXFR over TCP), e.g. 10.0.0.0/8,::1/128");
+            "  --axfr-allow CIDRS    clients allowed zone transfers (AXFR over TCP), e.g. 10.0.0.0/8,::1/128",
+            "  --http-dns HOST:PORT  HTTPDNS (GET /d?dn=&ip=) and DNS over HTTPS (/dns-query) listener (default: off)");
 
     private static final Pattern ZONE = Pattern.compile("([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)*[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.?");
     private static final Pattern SITE = Pattern.compile("[a-z]+\\.(CN|abroad)/[a-z]+");
@@ -51,6 +53,7 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
         Optional<Path> cert = Optional.empty();
         Optional<Path> key = Optional.empty();
         List<UserTerm.Cidr> axfr = new ArrayList<>();
+        Optional<InetSocketAddress> httpDns = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String opt = args[i];
             String value;
@@ -102,6 +105,9 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
                 case "--tls-key":
                     key = Optional.of(Path.of(value));
                     break;
+                case "--http-dns":
+                    httpDns = Optional.of(address(opt, value));
+                    break;
                 case "--axfr-allow":
                     for (String c : value.split(",")) {
                         axfr.add(cidr(opt, c.trim()));
@@ -114,7 +120,7 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
         if (cert.isPresent() != key.isPresent()) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together");
         }
-        return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key, axfr);
+        return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key, axfr, httpDns);
     }
 
     /** {@code ADDRESS/PREFIX} (a bare address is a /32 or /128), host bits clear. */

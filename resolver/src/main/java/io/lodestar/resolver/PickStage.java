@@ -9,7 +9,7 @@ import java.util.function.DoubleSupplier;
 /**
  * Stage 8, pick: one weighted draw from the managed name's compiled plan for the client's group
  * and address (O(1), no allocation). Types a managed name does not hold (MX, TXT, …) and an empty
- * draw are NODATA with the SOA. ANY is answered as A (RFC 8482 §4.1: one RRset is enough); a CNAME
+ * draw are NODATA with the SOA; an all-down SERVFAIL distribution (the domain's policy) is SERVFAIL. ANY is answered as A (RFC 8482 §4.1: one RRset is enough); a CNAME
  * query gets the CNAME only when the draw is a CNAME endpoint.
  */
 final class PickStage implements Stage {
@@ -30,6 +30,9 @@ final class PickStage implements Stage {
             return ctx.negative(DnsCodes.NOERROR);
         }
         Distribution d = ctx.entry.plan().distribution(family, ctx.group, ctx.client);
+        if (d.servfail()) {
+            return ctx.fail(DnsCodes.SERVFAIL); // every candidate down and the domain's all-down policy says so
+        }
         int i = d.pick(random.getAsDouble());
         if (i < 0 || (ctx.qtype == DnsCodes.CNAME && ctx.entry.plan().endpoint(i).type() != EndpointType.CNAME)) {
             return ctx.negative(DnsCodes.NOERROR);

@@ -46,10 +46,13 @@ class DatabaseTest {
     }
 
     @Test
-    void newDatabaseGetsTheBuiltInSchemaRecordedAsVersionOne() {
+    void newDatabaseGetsEveryBuiltInMigrationRecordedInOrder() {
         try (Database db = Database.open(dir.resolve("a.db"), Migrations.builtIn(), clock)) {
-            assertEquals(1, db.schemaVersion());
-            assertEquals(List.of(new Database.AppliedMigration(1, StoreFixture.T0, "init")), db.appliedMigrations());
+            Migrations built = Migrations.builtIn();
+            assertEquals(built.latest(), db.schemaVersion());
+            assertEquals(built.all().size(), db.appliedMigrations().size());
+            assertEquals(new Database.AppliedMigration(1, StoreFixture.T0, "init"), db.appliedMigrations().get(0));
+            assertEquals(new Database.AppliedMigration(2, StoreFixture.T0, "traffic"), db.appliedMigrations().get(1));
         }
     }
 

@@ -148,6 +148,32 @@ class HttpDnsIT {
     }
 
     @Test
+    void poolsShortenTheTtlWhileDownAndAnswerServfailWhenAllAreDownIfTheDomainSaysSo() throws Exception {
+        api("POST", "/v1/domains", "[{\"domain\":\"sf.example.com\",\"isItmDomain\":true}]");
+        api("POST", "/v1/endpoints", "[{\"domain\":\"sf.example.com\",\"endpoint\":\"10.9.0.1\",\"area\":\"beijing.CN\",\"isp\":\"ct\"},"
+                + "{\"domain\":\"sf.example.com\",\"endpoint\":\"10.9.0.2\",\"area\":\"beijing.CN\",\"isp\":\"ct\"}]");
+        api("PUT", "/v1/domains/sf.example.com/status", "{\"status\":\"start\"}");
+        api("PUT", "/v1/domains/sf.example.com/traffic", "{\"allDown\":\"servfail\",\"downTtl\":7,\"pools\":[{\"name\":\"p\","
+                + "\"tier\":1,\"members\":[{\"endpoint\":\"10.9.0.1\"},{\"endpoint\":\"10.9.0.2\"}]}]}");
+        io.lodestar.engine.node.Node n = node.node();
+        n.health().set("sf.example.com", "10.9.0.1", io.lodestar.engine.store.HealthEvent.State.FAIL);
+        n.publisher().healthChanged(List.of("sf.example.com"), "test");
+        JsonNode one = JSON.readTree(HTTP.send(HttpRequest.newBuilder(http("/d?dn=sf.example.com&ip=8.8.8.8")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(List.of("10.9.0.2"), JSON.convertValue(one.get("ips"), List.class));
+        assertEquals(7, one.get("ttl").asInt(), "TTL shortened while a candidate is down");
+        n.health().set("sf.example.com", "10.9.0.2", io.lodestar.engine.store.HealthEvent.State.FAIL);
+        n.publisher().healthChanged(List.of("sf.example.com"), "test");
+        org.xbill.DNS.SimpleResolver r = new org.xbill.DNS.SimpleResolver(InetAddress.getLoopbackAddress());
+        r.setPort(node.dns().udpAddress().getPort());
+        Message m = r.send(Message.newQuery(Record.newRecord(Name.fromString("sf.example.com.gtm.lodestar.test."), Type.A, DClass.IN)));
+        assertEquals(Rcode.SERVFAIL, m.getRcode());
+        JsonNode none = JSON.readTree(HTTP.send(HttpRequest.newBuilder(http("/d?dn=sf.example.com&ip=8.8.8.8")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals("SERVFAIL", none.get("rcode").asText());
+    }
+
+    @Test
     void badRequestsAreRefusedWithAReason() throws Exception {
         assertEquals(400, HTTP.send(HttpRequest.newBuilder(http("/d?ip=1.2.3.4")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());

@@ -23,6 +23,16 @@ final class PickStage implements Stage {
         this.random = random;
     }
 
+    /** "All" answers are one RRset: address records only (a name holds one CNAME, RFC 1034 §3.6.2). */
+    private static boolean addressesOnly(io.lodestar.engine.plan.AnswerPlan plan, Distribution d) {
+        for (int e : d.endpoints()) {
+            if (plan.endpoint(e).type() == EndpointType.CNAME) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public Flow run(QueryContext ctx) {
         Family family = ctx.family();
@@ -38,6 +48,13 @@ final class PickStage implements Stage {
             return ctx.negative(DnsCodes.NOERROR);
         }
         ctx.picked = i;
+        if (ctx.entry.plan().answersAll() && d.endpoints().length > 1 && addressesOnly(ctx.entry.plan(), d)) {
+            ctx.pickedAll = d;
+            for (int e : d.endpoints()) {
+                metrics.answer(ctx.entry.plan().endpoint(e));
+            }
+            return Flow.NEXT;
+        }
         metrics.answer(ctx.entry.plan().endpoint(i));
         return Flow.NEXT;
     }

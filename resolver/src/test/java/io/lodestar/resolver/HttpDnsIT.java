@@ -174,6 +174,28 @@ class HttpDnsIT {
     }
 
     @Test
+    void aPoolAnsweringAllGivesEveryHealthyAddressOverDnsAndHttpDns() throws Exception {
+        api("POST", "/v1/domains", "[{\"domain\":\"all.example.com\",\"isItmDomain\":true}]");
+        api("POST", "/v1/endpoints", "[{\"domain\":\"all.example.com\",\"endpoint\":\"10.8.0.1\",\"area\":\"beijing.CN\",\"isp\":\"ct\"},"
+                + "{\"domain\":\"all.example.com\",\"endpoint\":\"10.8.0.2\",\"area\":\"beijing.CN\",\"isp\":\"ct\"},"
+                + "{\"domain\":\"all.example.com\",\"endpoint\":\"10.8.0.3\",\"area\":\"beijing.CN\",\"isp\":\"ct\"}]");
+        api("PUT", "/v1/domains/all.example.com/status", "{\"status\":\"start\"}");
+        api("PUT", "/v1/domains/all.example.com/traffic", "{\"answer\":\"all\",\"pools\":[{\"name\":\"p\",\"tier\":1,"
+                + "\"members\":[{\"endpoint\":\"10.8.0.1\"},{\"endpoint\":\"10.8.0.2\"},{\"endpoint\":\"10.8.0.3\"}]}]}");
+        node.node().health().set("all.example.com", "10.8.0.2", io.lodestar.engine.store.HealthEvent.State.FAIL);
+        node.node().publisher().healthChanged(List.of("all.example.com"), "test");
+        org.xbill.DNS.SimpleResolver r = new org.xbill.DNS.SimpleResolver(InetAddress.getLoopbackAddress());
+        r.setPort(node.dns().udpAddress().getPort());
+        for (int i = 0; i < 20; i++) {
+            Message m = r.send(Message.newQuery(Record.newRecord(Name.fromString("all.example.com.gtm.lodestar.test."), Type.A, DClass.IN)));
+            assertEquals(List.of("10.8.0.1", "10.8.0.3"), addresses(m).stream().sorted().toList());
+        }
+        JsonNode j = JSON.readTree(HTTP.send(HttpRequest.newBuilder(http("/d?dn=all.example.com&ip=8.8.8.8")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(List.of("10.8.0.1", "10.8.0.3"), JSON.convertValue(j.get("ips"), List.class));
+    }
+
+    @Test
     void badRequestsAreRefusedWithAReason() throws Exception {
         assertEquals(400, HTTP.send(HttpRequest.newBuilder(http("/d?ip=1.2.3.4")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());

@@ -19,9 +19,17 @@ public final class AnswerPlan {
     private final Distribution[] distributions;
     /** [family][cidrClass + 1][group] → index into {@link #distributions}. */
     private final int[][][] table;
+    /** True: a query gets every endpoint of its distribution (IGTM "all healthy addresses"), not one draw. */
+    private final boolean answersAll;
 
     AnswerPlan(Domain domain, Endpoint[] endpoints, UserGroups groups, CidrClasses cidrs,
                Distribution[] distributions, int[][][] table) {
+        this(domain, endpoints, groups, cidrs, distributions, table, false);
+    }
+
+    private AnswerPlan(Domain domain, Endpoint[] endpoints, UserGroups groups, CidrClasses cidrs,
+                       Distribution[] distributions, int[][][] table, boolean answersAll) {
+        this.answersAll = answersAll;
         this.domain = domain;
         this.endpoints = endpoints;
         this.groups = groups;
@@ -73,12 +81,26 @@ public final class AnswerPlan {
                 }
             }
         }
-        return new AnswerPlan(domain, endpoints, groups, cidrs, distinct.keySet().toArray(new Distribution[0]), t);
+        return new AnswerPlan(domain, endpoints, groups, cidrs, distinct.keySet().toArray(new Distribution[0]), t,
+                answersAll);
     }
 
     /** The same plan answered under other domain settings (e.g. a shortened TTL). */
     public AnswerPlan withDomain(Domain d) {
-        return new AnswerPlan(d, endpoints, groups, cidrs, distributions, table);
+        return new AnswerPlan(d, endpoints, groups, cidrs, distributions, table, answersAll);
+    }
+
+    /** The same plan answering every endpoint of a distribution at once ({@code true}) or one by weight. */
+    public AnswerPlan answeringAll(boolean all) {
+        return new AnswerPlan(domain, endpoints, groups, cidrs, distributions, table, all);
+    }
+
+    /**
+     * True when a query is answered with every endpoint of its distribution (address records only;
+     * the resolver draws one as usual when the distribution holds a CNAME).
+     */
+    public boolean answersAll() {
+        return answersAll;
     }
 
     /** Index of an endpoint in the plan's table by its key, or -1. */

@@ -72,6 +72,9 @@ public final class TrafficCompiler {
             plan = ramp(plan, cfg.ramp().get(), cfg, health);
         }
         plan = allDown(plan, cfg.policy(), byKey, index, health);
+        if (cfg.policy().answerAll()) {
+            plan = plan.answeringAll(true);
+        }
         int downTtl = cfg.policy().downTtl();
         if (downTtl > 0 && downTtl < domain.ttl() && anyDown(candidates, byKey, health)) {
             plan = plan.withDomain(domain.withTtl(downTtl));

@@ -26,7 +26,7 @@ public final class TrafficDocs {
     }
 
     /** {@code /v1/domains/{domain}/traffic}: all-down policy, down TTL and address pools. */
-    public record PolicyDoc(String allDown, Integer downTtl, List<PoolDoc> pools) {
+    public record PolicyDoc(String allDown, Integer downTtl, String answer, List<PoolDoc> pools) {
     }
 
     /** {@code tier} 1–4, or {@code fallback: true} for the fallback pool. */
@@ -71,6 +71,11 @@ public final class TrafficDocs {
         int downTtl = d.downTtl() == null ? 0 : d.downTtl();
         if (downTtl < 0 || downTtl > 86_400) {
             errors.add("downTtl", "downTtl.range", "must be 0 (off) to 86400 s, was " + downTtl);
+        }
+        String answer = d.answer() == null ? "one" : d.answer();
+        if (!answer.equals("one") && !answer.equals("all")) {
+            errors.add("answer", "answer.unknown", "must be one (one address by weight) or all (every healthy address), was '"
+                    + answer + "'");
         }
         List<PoolDoc> docs = d.pools() == null ? List.of() : d.pools();
         if (docs.size() > MAX_POOLS) {
@@ -131,7 +136,7 @@ public final class TrafficDocs {
             errors.add("allDown", "allDown.noFallbackPool", "fallback needs a pool with fallback: true");
         }
         errors.throwIfAny();
-        return new TrafficPolicy(allDown, downTtl, pools);
+        return new TrafficPolicy(allDown, downTtl, answer.equals("all"), pools);
     }
 
     public static PolicyDoc doc(TrafficPolicy p) {
@@ -142,7 +147,7 @@ public final class TrafficDocs {
             pools.add(new PoolDoc(pool.name(), pool.fallback() ? null : pool.tier(), pool.fallback() ? Boolean.TRUE : null,
                     pool.weight(), pool.minHealthy(), ms));
         }
-        return new PolicyDoc(p.allDown().wire(), p.downTtl(), pools);
+        return new PolicyDoc(p.allDown().wire(), p.downTtl(), p.answerAll() ? "all" : "one", pools);
     }
 
     // ---- providers ----

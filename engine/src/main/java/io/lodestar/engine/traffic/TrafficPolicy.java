@@ -6,13 +6,14 @@ import java.util.Optional;
 
 /**
  * A domain's traffic settings beside its strategy (IGTM): the all-down policy, the TTL answered
- * while any candidate is down (0 = the domain's TTL always), and address pools. With pools in
+ * while any candidate is down (0 = the domain's TTL always), whether a query gets every healthy
+ * address of its answer ({@code answerAll}) or one by weight, and address pools. With pools in
  * tiers the pools answer instead of the strategy tree; a fallback pool alone only serves the
  * {@link AllDown#FALLBACK} policy.
  */
-public record TrafficPolicy(AllDown allDown, int downTtl, List<Pool> pools) {
+public record TrafficPolicy(AllDown allDown, int downTtl, boolean answerAll, List<Pool> pools) {
 
-    public static final TrafficPolicy DEFAULT = new TrafficPolicy(AllDown.FAIL_OPEN, 0, List.of());
+    public static final TrafficPolicy DEFAULT = new TrafficPolicy(AllDown.FAIL_OPEN, 0, false, List.of());
 
     public TrafficPolicy {
         Objects.requireNonNull(allDown, "allDown");

@@ -28,7 +28,7 @@ class AddressPoolsTest {
 
     /** Tier 1: pool p1 (weight 3: .1×1, .2×3) and pool p2 (weight 1: .3×2); tier 2: b (.1.1, .1.2, min 2); fallback: .9.9. */
     private static TrafficPolicy policy(AllDown allDown, int downTtl, int minHealthyP1) {
-        return new TrafficPolicy(allDown, downTtl, List.of(
+        return new TrafficPolicy(allDown, downTtl, false, List.of(
                 pool("p1", 1, 3, minHealthyP1, "10.0.0.1*1", "10.0.0.2*3"),
                 pool("p2", 1, 1, 1, "10.0.0.3*2"),
                 pool("b", 2, 1, 2, "10.0.1.1", "10.0.1.2"),
@@ -105,6 +105,16 @@ class AddressPoolsTest {
         // the fallback pool is not a candidate, and 0 means never shorten
         assertEquals(60, compile(policy(AllDown.FAIL_OPEN, 10, 1), down("10.0.9.9")).domain().ttl());
         assertEquals(60, compile(policy(AllDown.FAIL_OPEN, 0, 1), down("10.0.1.2")).domain().ttl());
+    }
+
+    @Test
+    void answerAllMarksThePlanAndKeepsTheHealthyMembers() {
+        TrafficPolicy p = policy(AllDown.FAIL_OPEN, 0, 1);
+        TrafficPolicy all = new TrafficPolicy(p.allDown(), p.downTtl(), true, p.pools());
+        AnswerPlan plan = compile(all, down("10.0.0.2"));
+        assertTrue(plan.answersAll());
+        assertFalse(compile(p, down("10.0.0.2")).answersAll());
+        assertEquals(Set.of("10.0.0.1", "10.0.0.3"), shares(plan, "beijing.CN/ct").keySet());
     }
 
     @Test

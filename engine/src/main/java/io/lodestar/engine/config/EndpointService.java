@@ -153,6 +153,11 @@ public final class EndpointService {
                 if (!regenerate && s.isPresent()) {
                     DomainRules.refuseDeleteInUse(s.get().document().strategy(), List.of(e.get().key()), "[" + i + "].endpoint", refused);
                 }
+                List<String> uses = io.lodestar.engine.traffic.TrafficStore.usesOf(tx, r.domain(), e.get().key());
+                if (!uses.isEmpty()) {
+                    refused.add("[" + i + "].endpoint", "endpoint.inUse", "'" + e.get().key() + "' is used by "
+                            + String.join(", ", uses) + " of " + r.domain() + "; remove it there first");
+                }
             }
             refused.throwIfAny();
             for (Endpoint e : doomed) {

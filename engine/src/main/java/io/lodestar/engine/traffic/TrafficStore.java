@@ -45,6 +45,25 @@ public final class TrafficStore {
                 read(tx, domain, RAMP, Ramp.class), drilled);
     }
 
+    /**
+     * What of the domain's traffic documents uses an endpoint (e.g. {@code pool 'bj'}, {@code provider
+     * 'a'}, {@code the gray migration}); empty if nothing. An endpoint in use cannot be deleted.
+     */
+    public static java.util.List<String> usesOf(Tx tx, String domain, String endpoint) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Pool p : policy(tx, domain).orElse(TrafficPolicy.DEFAULT).pools()) {
+            if (p.members().stream().anyMatch(m -> m.endpoint().equals(endpoint))) {
+                out.add("pool '" + p.name() + "'");
+            }
+        }
+        TrafficConfig cfg = load(tx, domain);
+        cfg.providers().ifPresent(pr -> pr.providers().stream().filter(x -> x.endpoint().equals(endpoint))
+                .forEach(x -> out.add("provider '" + x.name() + "'")));
+        cfg.ramp().filter(r -> cfg.endpointOf(r.from()).equals(endpoint) || cfg.endpointOf(r.to()).equals(endpoint))
+                .ifPresent(r -> out.add("the gray migration"));
+        return out;
+    }
+
     public static Optional<TrafficPolicy> policy(Tx tx, String domain) throws SQLException {
         Optional<TrafficDocs.PolicyDoc> d = read(tx, domain, POLICY, TrafficDocs.PolicyDoc.class);
         if (d.isEmpty()) {

@@ -111,6 +111,9 @@ class TrafficApiIT {
         f.node.publisher().healthChanged(List.of("www.example.com"), "test");
         assertEquals(Map.of("192.0.2.3", 1.0), shares("beijing.CN", "ct"));
 
+        JsonNode inUse = refused(f.call("DELETE", "/v1/endpoints", "[{\"domain\":\"www.example.com\",\"endpoint\":\"192.0.2.3\"}]"));
+        assertTrue(inUse.get("message").asText().contains("pool 'sorry'"), inUse.toString());
+
         JsonNode bad = refused(f.call("PUT", D + "/traffic", "{\"pools\":[{\"name\":\"x\",\"tier\":5,\"members\":[{\"endpoint\":\"9.9.9.9\"}]}]}"));
         assertTrue(bad.get("message").asText().startsWith("pools[0].tier:"), bad.toString());
     }
@@ -158,8 +161,12 @@ class TrafficApiIT {
         List<String> events = back.get("timeline").findValuesAsText("event");
         assertTrue(events.containsAll(List.of("started", "advanced", "paused", "resumed", "rolledBack")), events.toString());
 
-        JsonNode history = ok(f.call("GET", D + "/distribution/history?from=0", null));
-        String reasons = history.toString();
+        // the ramp's state is stored first, then the domain is republished: the history row follows shortly
+        String reasons = "";
+        for (int i = 0; i < 100 && !reasons.contains("rolled back to 10 %"); i++) {
+            Thread.sleep(i == 0 ? 0 : 50);
+            reasons = ok(f.call("GET", D + "/distribution/history?from=0", null)).findValuesAsText("reason").toString();
+        }
         assertTrue(reasons.contains("step 2 of 3: 50 %") && reasons.contains("rolled back to 10 %"), reasons);
     }
 

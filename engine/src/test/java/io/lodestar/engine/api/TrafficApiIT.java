@@ -128,13 +128,17 @@ class TrafficApiIT {
         JsonNode s = ok(f.call("PUT", D + "/switching", "{\"paused\":true}"));
         assertTrue(s.get("paused").asBoolean());
         assertEquals("admin", s.get("by").asText());
-        assertEquals("pause", ok(f.call("GET", D, null)).get("status").asText());
+        JsonNode domain = ok(f.call("GET", D, null));
+        assertEquals("pause", domain.get("status").asText());
+        assertEquals("admin", domain.get("pausedBy").asText(), "visible in the domain list too");
+        assertEquals(s.get("at"), domain.get("pausedAt"));
         f.node.health().set("www.example.com", "192.0.2.1", HealthEvent.State.FAIL);
         f.node.publisher().healthChanged(List.of("www.example.com"), "test");
         assertEquals(Map.of("192.0.2.1", 0.75, "192.0.2.2", 0.25), shares("beijing.CN", "ct"), "frozen");
         JsonNode shown = ok(f.call("GET", D + "/switching", null));
         assertEquals(s, shown);
         ok(f.call("PUT", D + "/switching", "{\"paused\":false}"));
+        assertTrue(!ok(f.call("GET", D, null)).has("pausedBy"));
         assertEquals(Map.of("192.0.2.2", 1.0), shares("beijing.CN", "ct"), "switching again");
     }
 

@@ -14,6 +14,10 @@ final class AssembleStage implements Stage {
 
     @Override
     public Flow run(QueryContext ctx) {
+        if (ctx.pickedAll != null) {
+            ctx.reply.answer(ctx.zone.managedAnswerAll(ctx.name, ctx.entry, ctx.pickedAll.endpoints()));
+            return Flow.ANSWER;
+        }
         ctx.reply.answer(ctx.zone.managedAnswer(ctx.name, ctx.entry, ctx.picked));
         EndpointValue value = ctx.entry.plan().endpoint(ctx.picked).value();
         if (value.type() != EndpointType.CNAME) {

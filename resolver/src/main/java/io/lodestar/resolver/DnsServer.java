@@ -34,7 +34,10 @@ public final class DnsServer implements AutoCloseable {
     private final TcpListener tcp;
     private final QueryLog log;
 
-    private DnsServer(UdpListener udp, TcpListener tcp, QueryLog log) {
+    private final QueryPipeline pipeline;
+
+    private DnsServer(UdpListener udp, TcpListener tcp, QueryLog log, QueryPipeline pipeline) {
+        this.pipeline = pipeline;
         this.udp = udp;
         this.tcp = tcp;
         this.log = log;
@@ -84,7 +87,7 @@ public final class DnsServer implements AutoCloseable {
             }
             udp.start(config.udpThreads());
             tcp.start();
-            return new DnsServer(udp, tcp, log);
+            return new DnsServer(udp, tcp, log, pipeline);
         }
     }
 
@@ -102,6 +105,15 @@ public final class DnsServer implements AutoCloseable {
         BindException e = new BindException("dns " + proto + " " + text(host, port) + ": " + why);
         e.initCause(cause);
         return e;
+    }
+
+    /**
+     * Answers one DNS message as if it had come over TCP from {@code source} (no truncation): the
+     * same pipeline, snapshot, location and metrics as the listeners. HTTPDNS and DoH use this.
+     * Null when there is nothing to reply (not a query).
+     */
+    public byte[] answer(byte[] query, InetAddress source) {
+        return pipeline.handle(query, query.length, Transport.TCP, source);
     }
 
     /** Checks zone-file text as the server would load it for {@code zone}; the message names the problem. */

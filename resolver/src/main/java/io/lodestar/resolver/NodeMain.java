@@ -27,10 +27,12 @@ public final class NodeMain implements AutoCloseable {
 
     private final Node node;
     private final DnsServer dns;
+    private final Optional<HttpDnsServer> httpDns;
 
-    private NodeMain(Node node, DnsServer dns) {
+    private NodeMain(Node node, DnsServer dns, Optional<HttpDnsServer> httpDns) {
         this.node = node;
         this.dns = dns;
+        this.httpDns = httpDns;
     }
 
     /** Starts a node; the embedded console node and tests use this directly. */
@@ -52,7 +54,16 @@ public final class NodeMain implements AutoCloseable {
             PrometheusDnsMetrics metrics = new PrometheusDnsMetrics(registry);
             DnsServer dns = DnsServer.start(config, node.snapshots(), locator, new UserGroups(regions), metrics);
             node.cluster().queries(metrics::total);
-            return new NodeMain(node, dns);
+            Optional<HttpDnsServer> http = Optional.empty();
+            if (o.httpDns().isPresent()) {
+                try {
+                    http = Optional.of(HttpDnsServer.start(o.httpDns().get(), dns::answer, o.zone()));
+                } catch (IOException e) {
+                    dns.close();
+                    throw e;
+                }
+            }
+            return new NodeMain(node, dns, http);
         } catch (IOException | RuntimeException e) {
             node.close();
             throw e;
@@ -82,6 +93,7 @@ public final class NodeMain implements AutoCloseable {
         InetSocketAddress d = dns.udpAddress();
         out.println("dns udp+tcp " + hostPort(d));
         out.println("api " + (o.tlsCert().isPresent() ? "https" : "http") + "://" + hostPort(node.apiAddress()));
+        httpDns.ifPresent(h -> out.println("http-dns http://" + hostPort(h.address()) + "/d /dns-query"));
         node.generatedAdminToken().ifPresent(t -> out.println("admin token written to " + o.data().resolve("admin.token")));
         out.flush();
     }
@@ -91,8 +103,14 @@ public final class NodeMain implements AutoCloseable {
         return (h.indexOf(':') >= 0 ? "[" + h + "]" : h) + ":" + a.getPort();
     }
 
+    /** The HTTPDNS / DoH listener, when {@code --http-dns} was given. */
+    public Optional<HttpDnsServer> httpDns() {
+        return httpDns;
+    }
+
     @Override
     public void close() {
+        httpDns.ifPresent(HttpDnsServer::close);
         dns.close();
         node.close();
     }

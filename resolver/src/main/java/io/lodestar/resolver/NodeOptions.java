@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress api, String zone,
                           Optional<String> adminToken, String site, Optional<Path> zoneFile,
                           Optional<Path> tlsCert, Optional<Path> tlsKey, List<UserTerm.Cidr> axfrAllow,
-                          Optional<String> advertise, Optional<InetAddress> probeFrom) {
+                          Optional<String> advertise, Optional<InetAddress> probeFrom,
+                          Optional<InetSocketAddress> httpDns) {
 
     public NodeOptions {
         axfrAllow = List.copyOf(axfrAllow);
@@ -40,7 +41,8 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
             "  --tls-key FILE        ... and this PEM (PKCS#8) private key",
             "  --axfr-allow CIDRS    clients allowed zone transfers (AXFR over TCP), e.g. 10.0.0.0/8,::1/128",
             "  --advertise URL       the API URL other nodes reach this one at (default: the --api address)",
-            "  --probe-from ADDRESS  local address tcp and http(s) health probes connect from (a monitor host's uplink)");
+            "  --probe-from ADDRESS  local address tcp and http(s) health probes connect from (a monitor host's uplink)",
+            "  --http-dns HOST:PORT  HTTPDNS (GET /d?dn=&ip=) and DNS over HTTPS (/dns-query) listener (default: off)");
 
     private static final Pattern ZONE = Pattern.compile("([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)*[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.?");
     private static final Pattern SITE = Pattern.compile("[a-z]+\\.(CN|abroad)/[a-z]+");
@@ -98,6 +100,7 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
         private final List<UserTerm.Cidr> axfr = new ArrayList<>();
         private Optional<String> advertise = Optional.empty();
         private Optional<InetAddress> probeFrom = Optional.empty();
+        private Optional<InetSocketAddress> httpDns = Optional.empty();
 
         void set(String opt, String value) {
             switch (opt) {
@@ -138,6 +141,9 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
                 case "--tls-key":
                     key = Optional.of(Path.of(value));
                     break;
+                case "--http-dns":
+                    httpDns = Optional.of(address(opt, value));
+                    break;
                 case "--axfr-allow":
                     for (String c : value.split(",")) {
                         axfr.add(cidr(opt, c.trim()));
@@ -161,7 +167,7 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
             if (cert.isPresent() != key.isPresent()) {
                 throw new IllegalArgumentException("--tls-cert and --tls-key go together");
             }
-            return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key, axfr, advertise, probeFrom);
+            return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key, axfr, advertise, probeFrom, httpDns);
         }
     }
 

@@ -46,6 +46,8 @@ final class QueryContext {
 
     /** The endpoint index the pick stage chose in {@code entry.plan()}, or -1. */
     int picked = -1;
+    /** Set instead of one pick when the plan answers every address of the distribution (IGTM "all"). */
+    io.lodestar.engine.plan.Distribution pickedAll;
 
     QueryContext(Snapshot snapshot, Transport transport, InetAddress source, byte[] packet, int length) {
         this.snapshot = snapshot;

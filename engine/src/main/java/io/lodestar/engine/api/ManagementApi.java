@@ -130,6 +130,7 @@ public final class ManagementApi {
         ContactRoutes.addSendTest(r, notifier);
         ContactRoutes.addGroupTest(r, s, notifier);
         HealthRoutes.add(r, s, monitor);
+        TrafficRoutes.add(r, s, json);
         r.add("GET", "/v1/settings/mail", TokenRole.FULL, q -> Response.ok(mail.get().orElse(null)));
         r.add("PUT", "/v1/settings/mail", TokenRole.FULL, q -> {
             mail.put(q.principal().name(), json.read(q.body(), new TypeReference<MailService.Input>() { }));

@@ -39,6 +39,10 @@ final class Views {
         m.put("hasDistribution", d.hasDistribution());
         m.put("isItmDomain", d.itmDomain());
         m.put("ttl", d.ttl());
+        if (!d.pausedBy().isEmpty()) {
+            m.put("pausedBy", d.pausedBy());
+            m.put("pausedAt", d.pausedAt());
+        }
         return m;
     }
 

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import io.lodestar.engine.traffic.TrafficStore;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,10 +43,15 @@ public final class DomainService {
 
     private DomainView view(Domain d) {
         var endpoints = ctx.store().read(tx -> tx.endpoints().list(d.name()));
+        var paused = d.status() != DomainStatus.PAUSE ? Optional.<TrafficStore.Switch>empty()
+                : ctx.store().read(tx -> TrafficStore.read(tx, d.name(),
+                        TrafficStore.SWITCH, TrafficStore.Switch.class))
+                .filter(TrafficStore.Switch::paused);
         boolean has = ctx.publisher().result(d.name()).map(ScheduleResult::hasDistribution).orElse(false);
         return new DomainView(d.name(), d.itmDomain() ? d.accessName(ctx.zone()) : "", d.status().wire(),
                 ctx.health().monitorStatus(d.name(), endpoints), d.status() == DomainStatus.STOP ? "STOPPED" : "STARTED",
-                has, d.ttl(), d.itmDomain());
+                has, d.ttl(), d.itmDomain(), paused.map(TrafficStore.Switch::by).orElse(""),
+                paused.map(TrafficStore.Switch::at).orElse(""));
     }
 
     /** Creates domains; all or none. Returns the created names. */

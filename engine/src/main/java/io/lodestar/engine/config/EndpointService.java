@@ -11,6 +11,7 @@ import io.lodestar.engine.validate.EndpointInput;
 import io.lodestar.engine.validate.Errors;
 import io.lodestar.engine.validate.ValidationException;
 import io.lodestar.engine.seedjson.SeedJson;
+import io.lodestar.engine.traffic.TrafficStore;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -152,6 +153,11 @@ public final class EndpointService {
                 Optional<StoredStrategy> s = tx.strategies().get(r.domain());
                 if (!regenerate && s.isPresent()) {
                     DomainRules.refuseDeleteInUse(s.get().document().strategy(), List.of(e.get().key()), "[" + i + "].endpoint", refused);
+                }
+                List<String> uses = TrafficStore.usesOf(tx, r.domain(), e.get().key());
+                if (!uses.isEmpty()) {
+                    refused.add("[" + i + "].endpoint", "endpoint.inUse", "'" + e.get().key() + "' is used by "
+                            + String.join(", ", uses) + " of " + r.domain() + "; remove it there first");
                 }
             }
             refused.throwIfAny();

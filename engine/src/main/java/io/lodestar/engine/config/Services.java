@@ -22,10 +22,17 @@ public final class Services {
     private final MonitorService monitors;
     private final ContactService contacts;
     private final TokenService tokens;
+    private final TrafficService traffic;
     private final ScheduleJson scheduleJson = new ScheduleJson();
 
     public Services(Context ctx) {
+        this(ctx, alert -> { });
+    }
+
+    /** {@code alerts}: where traffic operations (drills) send their alerts. */
+    public Services(Context ctx, java.util.function.Consumer<io.lodestar.engine.notify.Alert> alerts) {
         this.ctx = ctx;
+        this.traffic = new TrafficService(ctx, alerts);
         this.domains = new DomainService(ctx);
         this.endpoints = new EndpointService(ctx);
         this.strategies = new StrategyService(ctx);
@@ -52,6 +59,10 @@ public final class Services {
 
     public ContactService contacts() {
         return contacts;
+    }
+
+    public TrafficService traffic() {
+        return traffic;
     }
 
     public TokenService tokens() {

@@ -12,6 +12,6 @@ import java.util.Optional;
  * the store, the resolved tree (empty without a strategy), and the plan in force with its schedule
  * result text (what history compares).
  */
-record DomainState(Domain domain, List<Endpoint> endpoints, Optional<StrategyTree> tree, AnswerPlan plan,
-                   String resultJson) {
+record DomainState(Domain domain, List<Endpoint> endpoints, Optional<StrategyTree> tree,
+                   io.lodestar.engine.traffic.TrafficConfig traffic, AnswerPlan plan, String resultJson) {
 }

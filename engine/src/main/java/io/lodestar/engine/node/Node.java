@@ -24,6 +24,7 @@ import io.lodestar.engine.plan.UserGroups;
 import io.lodestar.engine.seedjson.SeedJson;
 import io.lodestar.engine.store.Database;
 import io.lodestar.engine.store.Store;
+import io.lodestar.engine.traffic.RampController;
 import io.lodestar.engine.strategy.Recommender;
 import io.lodestar.resources.region.Regions;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -69,11 +70,16 @@ public final class Node implements AutoCloseable {
     private final Notifier notifier;
     private final HealthMonitor monitor;
     private final Cluster cluster;
+    private final RampController ramps;
+
+    /** How often gray migrations are checked: their hold times and health gates. */
+    static final java.time.Duration RAMP_TICK = java.time.Duration.ofMillis(200);
 
     private Node(Database db, Publisher publisher, Services services, HealthBook health, PrometheusRegistry registry,
                  ApiServer api, ZoneService zone, Optional<String> generatedAdminToken, Notifier notifier,
-                 HealthMonitor monitor, Cluster cluster) {
+                 HealthMonitor monitor, Cluster cluster, RampController ramps) {
         this.cluster = cluster;
+        this.ramps = ramps;
         this.notifier = notifier;
         this.monitor = monitor;
         this.db = db;
@@ -114,7 +120,7 @@ public final class Node implements AutoCloseable {
                     c.zone(), new NodeMetrics(registry), notifier::alert);
             Context ctx = new Context(store, publisher, regions, health, seedJson, new Recommender(regions),
                     Snapshot.normalise(c.zone()));
-            Services services = new Services(ctx);
+            Services services = new Services(ctx, notifier::alert);
             ZoneService zone = new ZoneService(ctx, zoneCheck, c.dataDir());
             if (c.zoneFileText().isPresent()) {
                 zone.put("node", c.zoneFileText().get());
@@ -170,7 +176,11 @@ public final class Node implements AutoCloseable {
             });
             cluster.attach(monitor);
             monitor.start();
-            return new Node(db, publisher, services, health, registry, api, zone, generated, notifier, monitor, cluster);
+            RampController ramps = new RampController(store, rampGate(health, monitor),
+                    (names, reason) -> publisher.reload(names, reason), notifier::alert, Clock.systemUTC());
+            started.add(0, ramps);
+            ramps.start(RAMP_TICK);
+            return new Node(db, publisher, services, health, registry, api, zone, generated, notifier, monitor, cluster, ramps);
         } catch (io.lodestar.engine.validate.ValidationException e) {
             closeAll(started, e);
             throw new IOException("--zone-file: " + e.getMessage(), e);
@@ -178,6 +188,33 @@ public final class Node implements AutoCloseable {
             closeAll(started, e);
             throw e;
         }
+    }
+
+    /**
+     * A ramp's health gate: {@code to} is not failing by the verdicts and, with a bound, no monitor
+     * point's latest successful probe of it took longer.
+     */
+    static RampController.Gate rampGate(HealthBook health, HealthMonitor monitor) {
+        return (domain, endpoint, maxLatencyMs) -> {
+            if (health.state(domain, endpoint) == io.lodestar.engine.store.HealthEvent.State.FAIL) {
+                return Optional.of(endpoint + " is down");
+            }
+            if (maxLatencyMs > 0) {
+                for (io.lodestar.engine.health.EndpointStatus st : monitor.status(domain)) {
+                    if (!st.endpoint().equals(endpoint)) {
+                        continue;
+                    }
+                    for (var e : st.latest().entrySet()) {
+                        long ms = e.getValue().latency().toMillis();
+                        if (e.getValue().failure().isEmpty() && ms > maxLatencyMs) {
+                            return Optional.of(endpoint + " probe latency " + ms + " ms from " + e.getKey()
+                                    + " is over " + maxLatencyMs + " ms");
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        };
     }
 
     /** Undoes a failed start, newest first. */
@@ -273,6 +310,7 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        ramps.close();
         cluster.close();
         api.close();
         monitor.stop();

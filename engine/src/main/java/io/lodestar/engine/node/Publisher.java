@@ -11,6 +11,9 @@ import io.lodestar.engine.schedule.ScheduleResult;
 import io.lodestar.engine.store.Store;
 import io.lodestar.engine.store.StoredStrategy;
 import io.lodestar.engine.strategy.StrategyTree;
+import io.lodestar.engine.traffic.TrafficCompiler;
+import io.lodestar.engine.traffic.TrafficConfig;
+import io.lodestar.engine.traffic.TrafficStore;
 import io.lodestar.engine.validate.ValidationException;
 import io.lodestar.resources.region.Regions;
 import java.util.Collection;
@@ -35,6 +38,7 @@ public final class Publisher {
     private final Store store;
     private final Regions regions;
     private final StrategyCompiler compiler;
+    private final TrafficCompiler traffic;
     private final HealthBook health;
     private final String zone;
     private final ScheduleJson scheduleJson = new ScheduleJson();
@@ -54,6 +58,7 @@ public final class Publisher {
         this.alerts = alerts;
         this.regions = regions;
         this.compiler = compiler;
+        this.traffic = new TrafficCompiler(compiler);
         this.health = health;
         this.zone = Snapshot.normalise(zone);
         this.current = new AtomicReference<>(new Snapshot(0, this.zone, Map.of(), Optional.empty()));
@@ -77,7 +82,8 @@ public final class Publisher {
             for (String name : names) {
                 Optional<Domain> d = tx.domains().get(name);
                 m.put(name, d.isEmpty() ? Optional.empty()
-                        : Optional.of(new Loaded(d.get(), tx.endpoints().list(name), tx.strategies().get(name))));
+                        : Optional.of(new Loaded(d.get(), tx.endpoints().list(name), tx.strategies().get(name),
+                                TrafficStore.load(tx, name))));
             }
             return m;
         });
@@ -98,7 +104,7 @@ public final class Publisher {
                     LOG.error("domain {}: stored strategy does not resolve: {}", name, e.getMessage());
                 }
             }
-            compile(l.get().domain(), l.get().endpoints(), tree, true);
+            compile(l.get().domain(), l.get().endpoints(), tree, l.get().traffic(), true);
             if (reason.contains("published")) {
                 alerts.accept(Alert.published(name, java.time.Instant.now(), reason));
             }
@@ -119,7 +125,7 @@ public final class Publisher {
         for (String name : names) {
             DomainState s = domains.get(name);
             if (s != null) {
-                compile(s.domain(), s.endpoints(), s.tree(), false);
+                compile(s.domain(), s.endpoints(), s.tree(), s.traffic(), false);
             }
         }
         publish(reason);
@@ -138,18 +144,19 @@ public final class Publisher {
         return s == null ? Optional.empty() : Optional.of(ScheduleResult.of(s.plan()));
     }
 
-    private void compile(Domain d, List<Endpoint> endpoints, Optional<StrategyTree> tree, boolean configChanged) {
+    private void compile(Domain d, List<Endpoint> endpoints, Optional<StrategyTree> tree, TrafficConfig cfg,
+                         boolean configChanged) {
         DomainState prev = domains.get(d.name());
         AnswerPlan plan;
         if (d.status() == DomainStatus.PAUSE && prev != null && !configChanged) {
             plan = prev.plan();            // paused: keep answering the last schedule result
         } else if (d.status() == DomainStatus.PAUSE && prev != null && prev.domain().status() == DomainStatus.PAUSE) {
             plan = prev.plan();            // still paused after an edit: the edit waits for resume
-        } else if (tree.isEmpty() || d.status() == DomainStatus.NONE) {
+        } else if (d.status() == DomainStatus.NONE) {
             plan = AnswerPlan.empty(d, compiler.groups());
         } else {
             long t0 = System.nanoTime();
-            plan = compiler.compile(d, tree.get(), endpoints, health.view(d.name()));
+            plan = traffic.compile(d, tree, endpoints, health.view(d.name()), cfg);
             metrics.compiled(System.nanoTime() - t0);
         }
         ScheduleResult result = ScheduleResult.of(plan);
@@ -164,13 +171,15 @@ public final class Publisher {
             alerts.accept(Alert.allDown(d.name(), java.time.Instant.now(), "every candidate endpoint is down for " + groups
                     + " user groups; answering them as if all were up (fail open)"));
         }
-        domains.put(d.name(), new DomainState(d, List.copyOf(endpoints), tree, plan, json));
+        domains.put(d.name(), new DomainState(d, List.copyOf(endpoints), tree, cfg, plan, json));
     }
 
     private void publish(String reason) {
         Map<String, DomainEntry> byName = new HashMap<>();
         for (DomainState s : domains.values()) {
-            byName.put(Snapshot.normalise(s.domain().accessName(zone)), new DomainEntry(s.domain(), s.plan()));
+            // the plan's TTL is the domain's, or shorter while a candidate is down (TrafficPolicy.downTtl)
+            Domain answered = s.domain().withTtl(Math.min(s.domain().ttl(), s.plan().domain().ttl()));
+            byName.put(Snapshot.normalise(s.domain().accessName(zone)), new DomainEntry(answered, s.plan()));
         }
         version++;
         current.set(new Snapshot(version, zone, byName, zoneFile));
@@ -199,6 +208,7 @@ public final class Publisher {
         }
     }
 
-    private record Loaded(Domain domain, List<Endpoint> endpoints, Optional<StoredStrategy> strategy) {
+    private record Loaded(Domain domain, List<Endpoint> endpoints, Optional<StoredStrategy> strategy,
+                          TrafficConfig traffic) {
     }
 }

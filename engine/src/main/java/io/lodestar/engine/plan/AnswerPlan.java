@@ -19,9 +19,17 @@ public final class AnswerPlan {
     private final Distribution[] distributions;
     /** [family][cidrClass + 1][group] → index into {@link #distributions}. */
     private final int[][][] table;
+    /** True: a query gets every endpoint of its distribution (IGTM "all healthy addresses"), not one draw. */
+    private final boolean answersAll;
 
     AnswerPlan(Domain domain, Endpoint[] endpoints, UserGroups groups, CidrClasses cidrs,
                Distribution[] distributions, int[][][] table) {
+        this(domain, endpoints, groups, cidrs, distributions, table, false);
+    }
+
+    private AnswerPlan(Domain domain, Endpoint[] endpoints, UserGroups groups, CidrClasses cidrs,
+                       Distribution[] distributions, int[][][] table, boolean answersAll) {
+        this.answersAll = answersAll;
         this.domain = domain;
         this.endpoints = endpoints;
         this.groups = groups;
@@ -35,6 +43,74 @@ public final class AnswerPlan {
         int[][][] t = new int[Family.values().length][1][groups.count()];
         return new AnswerPlan(domain, new Endpoint[0], groups, CidrClasses.NONE,
                 new Distribution[] {Distribution.EMPTY}, t);
+    }
+
+    /**
+     * A plan whose answer is the same for every user group and client address (address pools):
+     * {@code byFamily[family.ordinal()]} is that family's distribution.
+     */
+    public static AnswerPlan uniform(Domain domain, List<Endpoint> endpoints, UserGroups groups,
+                                     Distribution[] byFamily) {
+        int[][][] t = new int[Family.values().length][1][groups.count()];
+        for (Family f : Family.values()) {
+            java.util.Arrays.fill(t[f.ordinal()][0], f.ordinal());
+        }
+        return new AnswerPlan(domain, endpoints.toArray(new Endpoint[0]), groups, CidrClasses.NONE,
+                byFamily.clone(), t);
+    }
+
+    /** Rewrites one distribution of a plan (ramps, all-down policies), given where it is used. */
+    @FunctionalInterface
+    public interface Remap {
+        Distribution apply(Family family, int group, int cidrClass, Distribution d);
+    }
+
+    /** The same plan with every (family, CIDR class, group) distribution rewritten; equal results are shared. */
+    public AnswerPlan remap(Remap f) {
+        java.util.Map<Distribution, Integer> distinct = new java.util.LinkedHashMap<>();
+        distinct.put(Distribution.EMPTY, 0);
+        int[][][] t = new int[table.length][][];
+        for (Family family : Family.values()) {
+            int[][] byClass = table[family.ordinal()];
+            t[family.ordinal()] = new int[byClass.length][];
+            for (int c = 0; c < byClass.length; c++) {
+                t[family.ordinal()][c] = new int[byClass[c].length];
+                for (int g = 0; g < byClass[c].length; g++) {
+                    Distribution d = f.apply(family, g, c - 1, distributions[byClass[c][g]]);
+                    t[family.ordinal()][c][g] = distinct.computeIfAbsent(d, k -> distinct.size());
+                }
+            }
+        }
+        return new AnswerPlan(domain, endpoints, groups, cidrs, distinct.keySet().toArray(new Distribution[0]), t,
+                answersAll);
+    }
+
+    /** The same plan answered under other domain settings (e.g. a shortened TTL). */
+    public AnswerPlan withDomain(Domain d) {
+        return new AnswerPlan(d, endpoints, groups, cidrs, distributions, table, answersAll);
+    }
+
+    /** The same plan answering every endpoint of a distribution at once ({@code true}) or one by weight. */
+    public AnswerPlan answeringAll(boolean all) {
+        return new AnswerPlan(domain, endpoints, groups, cidrs, distributions, table, all);
+    }
+
+    /**
+     * True when a query is answered with every endpoint of its distribution (address records only;
+     * the resolver draws one as usual when the distribution holds a CNAME).
+     */
+    public boolean answersAll() {
+        return answersAll;
+    }
+
+    /** Index of an endpoint in the plan's table by its key, or -1. */
+    public int indexOf(String key) {
+        for (int i = 0; i < endpoints.length; i++) {
+            if (endpoints[i].key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public Domain domain() {

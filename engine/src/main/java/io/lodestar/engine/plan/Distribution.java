@@ -7,10 +7,37 @@ import java.util.Arrays;
  * and Vose's alias table so that a weighted pick is O(1) with one uniform random number.
  *
  * @param failOpen true when every candidate was down and the answer was computed as if all were up
+ *                 (or, by the domain's all-down policy, is its fallback pool, or {@link #SERVFAIL})
  */
 public record Distribution(int[] endpoints, double[] shares, boolean failOpen, double[] prob, int[] alias) {
 
     public static final Distribution EMPTY = new Distribution(new int[0], new double[0], false, new double[0], new int[0]);
+
+    /**
+     * Every candidate is down and the domain's all-down policy says SERVFAIL: no endpoint, marked
+     * {@code failOpen} so that it differs from {@link #EMPTY} (NODATA) and raises the all-down alert.
+     */
+    public static final Distribution SERVFAIL = new Distribution(new int[0], new double[0], true, new double[0], new int[0]);
+
+    /** From shares indexed by the plan's endpoint table (0 = not answered). */
+    public static Distribution ofShares(double[] byEndpoint, boolean failOpen) {
+        int n = 0;
+        for (double s : byEndpoint) {
+            if (s > 0) {
+                n++;
+            }
+        }
+        int[] eps = new int[n];
+        double[] sh = new double[n];
+        int k = 0;
+        for (int i = 0; i < byEndpoint.length; i++) {
+            if (byEndpoint[i] > 0) {
+                eps[k] = i;
+                sh[k++] = byEndpoint[i];
+            }
+        }
+        return of(eps, sh, failOpen);
+    }
 
     /** Builds the alias table; shares are normalised to sum to 1. */
     public static Distribution of(int[] endpoints, double[] shares, boolean failOpen) {
@@ -64,6 +91,11 @@ public record Distribution(int[] endpoints, double[] shares, boolean failOpen, d
             alias[s] = s;
         }
         return new Distribution(endpoints.clone(), norm, failOpen, prob, alias);
+    }
+
+    /** True for {@link #SERVFAIL}: the resolver answers SERVFAIL. */
+    public boolean servfail() {
+        return failOpen && endpoints.length == 0;
     }
 
     public boolean isEmpty() {

@@ -104,23 +104,7 @@ public final class StrategyCompiler {
         if (o.state() != Evaluator.State.ALIVE) {
             return Distribution.EMPTY;
         }
-        double[] shares = o.shares();
-        int n = 0;
-        for (double s : shares) {
-            if (s > 0) {
-                n++;
-            }
-        }
-        int[] eps = new int[n];
-        double[] sh = new double[n];
-        int k = 0;
-        for (int i = 0; i < shares.length; i++) {
-            if (shares[i] > 0) {
-                eps[k] = i;
-                sh[k++] = shares[i];
-            }
-        }
-        return Distribution.of(eps, sh, failOpen);
+        return Distribution.ofShares(o.shares(), failOpen);
     }
 
     /** Every CIDR term of the enabled userGroupMapping rules reachable in the tree. */

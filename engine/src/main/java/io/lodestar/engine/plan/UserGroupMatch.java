@@ -16,14 +16,14 @@ import java.util.Optional;
  * otherwise (mainland.CN 1, a province 2; none.abroad 1, a continent 2, a country 3), ispLevel 1
  * for a named ISP and 0 for {@code *}; a CIDR term 1000 + prefix length.
  */
-final class UserGroupMatch {
+public final class UserGroupMatch {
 
     static final int CIDR_BASE = 1000;
 
     private UserGroupMatch() {
     }
 
-    static int score(Item item, Regions regions, int area, int isp, UserTerm.Cidr clientPrefix) {
+    public static int score(Item item, Regions regions, int area, int isp, UserTerm.Cidr clientPrefix) {
         if (item.usersets().isDefault()) {
             return 0;
         }

@@ -72,6 +72,10 @@ public final class Tx {
         return new HealthEventRepo(this);
     }
 
+    public TrafficRepo traffic() {
+        return new TrafficRepo(this);
+    }
+
     public HistoryRepo history() {
         return new HistoryRepo(this);
     }

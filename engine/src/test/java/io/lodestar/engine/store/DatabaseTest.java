@@ -48,9 +48,10 @@ class DatabaseTest {
     @Test
     void newDatabaseGetsEveryBuiltInMigrationRecordedInOrder() {
         try (Database db = Database.open(dir.resolve("a.db"), Migrations.builtIn(), clock)) {
-            assertEquals(2, db.schemaVersion());
+            assertEquals(3, db.schemaVersion());
             assertEquals(List.of(new Database.AppliedMigration(1, StoreFixture.T0, "init"),
-                    new Database.AppliedMigration(2, StoreFixture.T0, "strategy versions")), db.appliedMigrations());
+                    new Database.AppliedMigration(2, StoreFixture.T0, "strategy versions"),
+                    new Database.AppliedMigration(3, StoreFixture.T0, "traffic")), db.appliedMigrations());
         }
     }
 

@@ -13,7 +13,8 @@ import org.xbill.DNS.Section;
 /**
  * The traffic-managed names a plain UDP query may be answered for by {@link FastQuery} without the
  * pipeline (ADR 0004, fast path), with each endpoint's answer record as bytes, built once per
- * snapshot. Names left out go through the pipeline: a stopped domain (REFUSED), a plan with a CNAME
+ * snapshot. Names left out go through the pipeline: a stopped domain (REFUSED), a plan answering every
+ * address at once (one RRset of several records), a plan with a CNAME
  * endpoint (the chain), a name outside the zone or with escapes in its labels. Immutable; lookups
  * are an open-addressing probe over the question's bytes, case-insensitive, without allocation.
  */
@@ -93,7 +94,7 @@ public final class FastAnswers {
 
     private static boolean eligible(Snapshot snapshot, String key, DomainEntry e, String origin) {
         if (key.indexOf('\\') >= 0 || !Names.inZone(key, origin) || snapshot.lookup(key) != e
-                || e.domain().status() == DomainStatus.STOP) {
+                || e.domain().status() == DomainStatus.STOP || e.plan().answersAll()) {
             return false;
         }
         for (Endpoint p : e.plan().endpoints()) {

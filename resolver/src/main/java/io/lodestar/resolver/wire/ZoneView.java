@@ -140,6 +140,16 @@ public final class ZoneView {
         return s;
     }
 
+    /** One RRset of every listed endpoint's record (addresses of one family): a plan that answers all. */
+    public RrSet managedAnswerAll(String accessName, DomainEntry entry, int[] indices) {
+        java.util.List<Record> records = new java.util.ArrayList<>(indices.length);
+        Name owner = StaticZone.name(accessName);
+        for (int i : indices) {
+            records.add(record(owner, entry.domain().ttl(), entry.plan().endpoint(i).value()));
+        }
+        return new RrSet(records);
+    }
+
     static Record record(Name owner, long ttl, EndpointValue value) {
         switch (value.type()) {
             case A:

@@ -1,0 +1,137 @@
+package io.lodestar.engine.traffic;
+
+import io.lodestar.engine.notify.Alert;
+import io.lodestar.engine.store.EventKind;
+import io.lodestar.engine.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives gray migrations: on every tick each running ramp is checked against its health gate and
+ * its hold time. A closed gate rolls the ramp back to its last good step and raises an alert; a
+ * step that held its time with the gate open becomes the last good one and the next step begins
+ * (the last step ends the ramp as done). Every change is stored with a timeline event, then the
+ * domain is recompiled and published, so the schedule-result history records each step with its
+ * reason. Time is injected; {@link #tick()} is what tests call.
+ */
+public final class RampController implements AutoCloseable {
+
+    /** Why {@code to} may not take more users now, or empty if it may. */
+    @FunctionalInterface
+    public interface Gate {
+        Optional<String> failure(String domain, String endpoint, int maxLatencyMs);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RampController.class);
+
+    private final Store store;
+    private final Gate gate;
+    private final BiConsumer<List<String>, String> reload;
+    private final Consumer<Alert> alerts;
+    private final Clock clock;
+    private ScheduledExecutorService timer;
+
+    public RampController(Store store, Gate gate, BiConsumer<List<String>, String> reload, Consumer<Alert> alerts,
+                          Clock clock) {
+        this.store = store;
+        this.gate = gate;
+        this.reload = reload;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** Ticks every {@code period} on a daemon thread until {@link #close()}. */
+    public synchronized void start(Duration period) {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lodestar-ramps");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                LOG.error("gray migration tick failed", e);
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One pass over every running ramp. */
+    public synchronized void tick() {
+        List<String> domains = store.read(tx -> tx.traffic().domainsWith(TrafficStore.RAMP));
+        for (String domain : domains) {
+            step(domain);
+        }
+    }
+
+    private void step(String domain) {
+        Instant now = clock.instant();
+        String at = now.toString();
+        Optional<Change> change = store.transaction(tx -> {
+            TrafficConfig cfg = TrafficStore.load(tx, domain);
+            Optional<Ramp> current = cfg.ramp();
+            if (current.isEmpty() || current.get().status() != Ramp.Status.RUNNING) {
+                return Optional.<Change>empty();
+            }
+            Ramp r = current.get();
+            Optional<String> failure = gate.failure(domain, cfg.endpointOf(r.to()), r.maxLatencyMs());
+            Ramp next;
+            String reason;
+            boolean rolledBack = false;
+            if (failure.isPresent()) {
+                int good = r.lastGood();
+                reason = "gray migration " + r.from() + " → " + r.to() + " rolled back to " + r.percentAt(good)
+                        + " % (step " + (r.step() + 1) + " at " + r.percent() + " % failed: " + failure.get() + ")";
+                next = r.with(Ramp.Status.ROLLED_BACK, good, good, at,
+                        new Ramp.Event(at, "rolledBack", good, r.percentAt(good), failure.get()));
+                rolledBack = true;
+            } else if (!now.isBefore(Instant.parse(r.stepSince()).plusSeconds(r.holdSeconds()))) {
+                if (r.step() + 1 >= r.steps().size()) {
+                    reason = "gray migration " + r.from() + " → " + r.to() + " done at " + r.percent() + " %";
+                    next = r.with(Ramp.Status.DONE, r.step(), r.step(), at,
+                            new Ramp.Event(at, "done", r.step(), r.percent(), "held " + r.holdSeconds() + " s"));
+                } else {
+                    int s = r.step() + 1;
+                    reason = "gray migration " + r.from() + " → " + r.to() + " step " + (s + 1) + " of "
+                            + r.steps().size() + ": " + r.percentAt(s) + " %";
+                    next = r.with(Ramp.Status.RUNNING, s, r.step(), at,
+                            new Ramp.Event(at, "advanced", s, r.percentAt(s), "step " + (r.step() + 1) + " held "
+                                    + r.holdSeconds() + " s with the gate open"));
+                }
+            } else {
+                return Optional.<Change>empty();
+            }
+            TrafficStore.write(tx, domain, TrafficStore.RAMP, next, "ramp");
+            return Optional.of(new Change(reason, rolledBack));
+        });
+        if (change.isEmpty()) {
+            return;
+        }
+        reload.accept(List.of(domain), change.get().reason());
+        if (change.get().rolledBack()) {
+            String title = domain + ": gray migration rolled back";
+            alerts.accept(new Alert(EventKind.PUBLISHED, domain, Optional.empty(), now, title,
+                    title + " — " + change.get().reason()));
+        }
+    }
+
+    private record Change(String reason, boolean rolledBack) {
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

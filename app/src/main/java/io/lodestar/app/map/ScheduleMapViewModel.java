@@ -121,8 +121,8 @@ public final class ScheduleMapViewModel {
         error.set("");
         if (!l.domain().equals(shownDomain)) {
             shownDomain = l.domain();
+            selected.set(""); // repaints the old frame: before the palette starts over
             palette.reset(l.endpoints().stream().map(EndpointInfo::endpoint).toList());
-            selected.set("");
         }
         endpoints.set(l.endpoints());
         frame.set(l.frame());

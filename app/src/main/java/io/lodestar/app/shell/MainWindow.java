@@ -6,6 +6,8 @@ import io.lodestar.app.domains.DomainsView;
 import io.lodestar.app.domains.DomainsViewModel;
 import io.lodestar.app.endpoints.EndpointsView;
 import io.lodestar.app.endpoints.EndpointsViewModel;
+import io.lodestar.app.history.HistoryView;
+import io.lodestar.app.history.HistoryViewModel;
 import io.lodestar.app.map.MapLayout;
 import io.lodestar.app.map.ScheduleMapView;
 import io.lodestar.app.map.ScheduleMapViewModel;
@@ -148,6 +150,8 @@ public final class MainWindow extends BorderPane {
                 return new AccessView(session, new AccessViewModel(session, home));
             case SCHEDULE_MAP:
                 return new ScheduleMapView(session, new ScheduleMapViewModel(session, mapLayout()));
+            case HISTORY:
+                return new HistoryView(session, new HistoryViewModel(session, mapLayout(), java.time.Instant::now));
             default:
                 return new ComingSoonPane(session.messages(), s);
         }

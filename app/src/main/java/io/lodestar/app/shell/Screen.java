@@ -7,7 +7,7 @@ public enum Screen {
     MONITORS("nav.monitors", true),
     STRATEGY("nav.strategy", false),
     SCHEDULE_MAP("nav.scheduleMap", true),
-    HISTORY("nav.history", false),
+    HISTORY("nav.history", true),
     CONTACTS("nav.contacts", false),
     NODES("nav.nodes", false),
     ACCESS("nav.access", true),

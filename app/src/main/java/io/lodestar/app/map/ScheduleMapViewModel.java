@@ -1,6 +1,7 @@
 package io.lodestar.app.map;
 
 import io.lodestar.app.shell.Session;
+import io.lodestar.engine.api.client.Distribution;
 import io.lodestar.engine.api.client.DomainInfo;
 import io.lodestar.engine.api.client.EndpointInfo;
 import io.lodestar.engine.api.client.NodeClient;
@@ -39,6 +40,7 @@ public final class ScheduleMapViewModel {
     private final ObservableList<AbroadRow> abroad = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private String shownDomain = "";
+    private Distribution shownResult;
 
     public ScheduleMapViewModel(Session session, MapLayout layout) {
         this.session = session;
@@ -96,7 +98,7 @@ public final class ScheduleMapViewModel {
         return error.getReadOnlyProperty();
     }
 
-    private record Loaded(List<String> names, String domain, List<EndpointInfo> endpoints, MapFrame frame) {
+    private record Loaded(List<String> names, String domain, List<EndpointInfo> endpoints, Distribution result) {
     }
 
     /** Reads domains, the shown domain's endpoints and its current schedule result. */
@@ -107,9 +109,9 @@ public final class ScheduleMapViewModel {
             List<String> names = c.domains().stream().map(DomainInfo::domain).toList();
             String d = wanted.isEmpty() || !names.contains(wanted) ? (names.isEmpty() ? "" : names.get(0)) : wanted;
             if (d.isEmpty()) {
-                return new Loaded(names, d, List.of(), MapFrame.empty(layout));
+                return new Loaded(names, d, List.of(), new Distribution("", List.of()));
             }
-            return new Loaded(names, d, c.endpoints(d), MapFrame.of(c.distribution(d), layout, new ShareInterner()));
+            return new Loaded(names, d, c.endpoints(d), c.distribution(d));
         }, this::show, this::failed);
     }
 
@@ -119,13 +121,17 @@ public final class ScheduleMapViewModel {
             return;
         }
         error.set("");
+        if (l.domain().equals(shownDomain) && l.result().equals(shownResult) && l.endpoints().equals(endpoints.get())) {
+            return; // nothing changed since the last refresh: keep the map, the panels and their scroll
+        }
+        shownResult = l.result();
         if (!l.domain().equals(shownDomain)) {
             shownDomain = l.domain();
             selected.set(""); // repaints the old frame: before the palette starts over
             palette.reset(l.endpoints().stream().map(EndpointInfo::endpoint).toList());
         }
         endpoints.set(l.endpoints());
-        frame.set(l.frame());
+        frame.set(MapFrame.of(l.result(), layout, new ShareInterner()));
         derive();
     }
 

@@ -115,6 +115,18 @@ class MapUiTest {
         assertEquals(7, tip.getText().split("\n").length, tip.getText());
         robot.moveTo("#mapLines");
         waitFor(5, () -> !tip.isVisible());
+
+        Path png = dir.resolve("map.png");
+        ChinaMap map = robot.lookup(".ls-map").queryAs(ChinaMap.class);
+        robot.interact(() -> {
+            try {
+                MapWidgets.writePng(map, png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals((int) Math.ceil(map.getWidth()), img.getWidth(), "the export is the map as shown");
     }
 
     @Test

@@ -79,12 +79,12 @@ public final class HistoryView extends BorderPane {
                 new Label(m.get("history.to")), to, load, quick);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        ChinaMap map = new ChinaMap(vm.layout());
+        ChinaMap map = new ChinaMap(vm.choice().layout());
         map.setId("historyMap");
-        map.setTooltipText(a -> vm.text().tooltip(vm.frameProperty().get(), a));
-        ChinaMap before = new ChinaMap(vm.layout());
+        map.setTooltipText(a -> vm.choice().text().tooltip(vm.frameProperty().get(), a));
+        ChinaMap before = new ChinaMap(vm.choice().layout());
         before.setId("historyMapBefore");
-        before.setTooltipText(a -> vm.pinnedProperty().get() == null ? a : vm.text().tooltip(vm.pinnedProperty().get().frame(), a));
+        before.setTooltipText(a -> vm.pinnedProperty().get() == null ? a : vm.choice().text().tooltip(vm.pinnedProperty().get().frame(), a));
         Label beforeTitle = new Label();
         beforeTitle.getStyleClass().add("ls-map-detail-title");
         Label nowTitle = new Label();
@@ -101,14 +101,14 @@ public final class HistoryView extends BorderPane {
         HBox maps = new HBox(10, beforeBox, nowBox);
         Runnable paint = () -> {
             HistoryViewModel.Moment pin = vm.pinnedProperty().get();
-            map.paint(vm.frameProperty().get(), vm.ispChoice(), vm.palette(), pin == null ? null : pin.frame());
+            map.paint(vm.frameProperty().get(), vm.choice().ispChoice(), vm.choice().palette(), pin == null ? null : pin.frame());
             if (pin != null) {
-                before.paint(pin.frame(), vm.ispChoice(), vm.palette(), null);
+                before.paint(pin.frame(), vm.choice().ispChoice(), vm.choice().palette(), null);
                 beforeTitle.setText(m.get("history.pinned", Times.text(pin.at())));
             }
         };
         vm.frameProperty().addListener((o, a, f) -> paint.run());
-        vm.ispProperty().addListener((o, a, f) -> paint.run());
+        vm.choice().ispProperty().addListener((o, a, f) -> paint.run());
         vm.pinnedProperty().addListener((o, a, f) -> paint.run());
 
         CheckBox compare = new CheckBox(m.get("history.compare"));
@@ -125,7 +125,7 @@ public final class HistoryView extends BorderPane {
         csv.setOnAction(e -> MapWidgets.exportCsv(this, vm.csv(), m, exportError::setText));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox second = new HBox(10, MapWidgets.ispSelector(vm.layout(), vm.text(), vm.ispProperty()), compare, grow, png, csv);
+        HBox second = new HBox(10, MapWidgets.ispSelector(vm.choice().layout(), vm.choice().text(), vm.choice().ispProperty()), compare, grow, png, csv);
         second.setAlignment(Pos.CENTER_LEFT);
 
         Timebar bar = new Timebar(vm, m);

@@ -2,6 +2,7 @@ package io.lodestar.app.history;
 
 import io.lodestar.app.map.EndpointPalette;
 import io.lodestar.app.map.LegendRow;
+import io.lodestar.app.map.MapChoice;
 import io.lodestar.app.map.MapFrame;
 import io.lodestar.app.map.MapLayout;
 import io.lodestar.app.map.MapText;
@@ -31,8 +32,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -52,8 +51,9 @@ public final class HistoryViewModel {
     private final Session session;
     private final MapLayout layout;
     private final MapText text;
+    private final MapChoice choice;
+    private final EndpointPalette palette;
     private final Supplier<Instant> clock;
-    private final EndpointPalette palette = new EndpointPalette();
     private final ObjectProperty<Instant> from = new SimpleObjectProperty<>();
     private final ObjectProperty<Instant> to = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<List<Moment>> moments = new ReadOnlyObjectWrapper<>(List.of());
@@ -62,7 +62,6 @@ public final class HistoryViewModel {
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<MapFrame> frame;
     private final ReadOnlyStringWrapper momentText = new ReadOnlyStringWrapper("");
-    private final StringProperty isp = new SimpleStringProperty(MapLayout.ALL);
     private final BooleanProperty compare = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Moment> pinned = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
@@ -74,29 +73,24 @@ public final class HistoryViewModel {
 
     public HistoryViewModel(Session session, MapLayout layout, Supplier<Instant> clock) {
         this.session = session;
+        this.choice = new MapChoice(layout, session.messages());
         this.layout = layout;
-        this.text = new MapText(layout, session.messages());
+        this.text = choice.text();
+        this.palette = choice.palette();
         this.clock = clock;
         this.frame = new ReadOnlyObjectWrapper<>(MapFrame.empty(layout));
         Instant now = clock.get();
         to.set(now);
         from.set(now.minus(Duration.ofDays(1)));
         position.addListener((o, a, v) -> seek(v.longValue()));
-        isp.addListener((o, a, v) -> relegend());
+        choice.ispProperty().addListener((o, a, v) -> relegend());
         compare.addListener((o, a, on) -> pinned.set(on && index.get() >= 0 ? moments.get().get(index.get()) : null));
         session.domainProperty().addListener((o, a, d) -> load());
     }
 
-    public MapLayout layout() {
-        return layout;
-    }
-
-    public MapText text() {
-        return text;
-    }
-
-    public EndpointPalette palette() {
-        return palette;
+    /** Layout, words, colours and the chosen ISP. */
+    public MapChoice choice() {
+        return choice;
     }
 
     public ObjectProperty<Instant> fromProperty() {
@@ -136,14 +130,6 @@ public final class HistoryViewModel {
     /** "2026-11-23 17:02:03 · health: 127.0.0.3 fail" for the moment in force. */
     public ReadOnlyStringProperty momentTextProperty() {
         return momentText.getReadOnlyProperty();
-    }
-
-    public StringProperty ispProperty() {
-        return isp;
-    }
-
-    public int ispChoice() {
-        return Math.max(0, layout.ispChoice(isp.get()));
     }
 
     /** Compare mode: turning it on pins the moment now shown; the map beside it follows the slider. */
@@ -254,7 +240,7 @@ public final class HistoryViewModel {
     }
 
     private void relegend() {
-        legend.setAll(LegendRow.of(frame.get(), ispChoice(), palette, status));
+        legend.setAll(LegendRow.of(frame.get(), choice.ispChoice(), palette, status));
     }
 
     /** Playback: moves the position on by {@code seconds} of real time at the chosen speed; stops at the end. */

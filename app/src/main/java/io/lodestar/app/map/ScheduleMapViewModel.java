@@ -31,9 +31,9 @@ public final class ScheduleMapViewModel {
     private final Session session;
     private final MapLayout layout;
     private final MapText text;
-    private final EndpointPalette palette = new EndpointPalette();
+    private final MapChoice choice;
+    private final EndpointPalette palette;
     private final ReadOnlyObjectWrapper<MapFrame> frame;
-    private final StringProperty isp = new SimpleStringProperty(MapLayout.ALL);
     private final StringProperty selected = new SimpleStringProperty("");
     private final ObjectProperty<List<EndpointInfo>> endpoints = new SimpleObjectProperty<>(List.of());
     private final ObservableList<LegendRow> legend = FXCollections.observableArrayList();
@@ -44,36 +44,22 @@ public final class ScheduleMapViewModel {
 
     public ScheduleMapViewModel(Session session, MapLayout layout) {
         this.session = session;
+        this.choice = new MapChoice(layout, session.messages());
         this.layout = layout;
-        this.text = new MapText(layout, session.messages());
+        this.text = choice.text();
+        this.palette = choice.palette();
         this.frame = new ReadOnlyObjectWrapper<>(MapFrame.empty(layout));
         session.domainProperty().addListener((o, a, d) -> refresh());
-        isp.addListener((o, a, v) -> derive());
+        choice.ispProperty().addListener((o, a, v) -> derive());
     }
 
-    public MapLayout layout() {
-        return layout;
-    }
-
-    public MapText text() {
-        return text;
-    }
-
-    public EndpointPalette palette() {
-        return palette;
+    /** Layout, words, colours and the chosen ISP. */
+    public MapChoice choice() {
+        return choice;
     }
 
     public ReadOnlyObjectProperty<MapFrame> frameProperty() {
         return frame.getReadOnlyProperty();
-    }
-
-    /** The ISP choice: {@code all} or an ISP code. */
-    public StringProperty ispProperty() {
-        return isp;
-    }
-
-    public int ispChoice() {
-        return Math.max(0, layout.ispChoice(isp.get()));
     }
 
     /** The province whose details the side panel shows, {@code ""} for none. */
@@ -141,7 +127,7 @@ public final class ScheduleMapViewModel {
 
     private void derive() {
         MapFrame f = frame.get();
-        legend.setAll(LegendRow.of(f, ispChoice(), palette, status()));
+        legend.setAll(LegendRow.of(f, choice.ispChoice(), palette, status()));
         abroad.setAll(AbroadRow.of(f, text));
     }
 

@@ -110,7 +110,7 @@ public final class MapBenchmark {
         vm.toProperty().set(end);
         onFx(() -> {
             vm.show(moments);
-            vm.frameProperty().addListener((o, a, f) -> map.paint(f, vm.ispChoice(), vm.palette(), null));
+            vm.frameProperty().addListener((o, a, f) -> map.paint(f, vm.choice().ispChoice(), vm.choice().palette(), null));
             return null;
         });
         // a drag across the whole range: 1 000 slider steps (one per pixel of a wide slider)

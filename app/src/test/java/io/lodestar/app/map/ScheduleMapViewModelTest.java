@@ -61,8 +61,8 @@ class ScheduleMapViewModelTest {
     @Test
     void choosingAnIspChangesTheLegendAndTheCsvHasEveryProvinceAndIsp() {
         ScheduleMapViewModel vm = twoEndpoints("isp.example.com");
-        vm.ispProperty().set("ct");
-        assertEquals(1, vm.ispChoice());
+        vm.choice().ispProperty().set("ct");
+        assertEquals(1, vm.choice().ispChoice());
         String csv = vm.csv();
         assertTrue(csv.startsWith("time,area,isp,endpoint,share\n"), csv);
         assertTrue(csv.contains("now,beijing.CN,ct,192.0.2.10,1.0\n"), csv);

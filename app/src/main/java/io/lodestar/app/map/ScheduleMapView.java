@@ -55,16 +55,16 @@ public final class ScheduleMapView extends BorderPane {
             l.managedProperty().bind(l.textProperty().isNotEmpty());
         }
 
-        ChinaMap map = new ChinaMap(vm.layout());
+        ChinaMap map = new ChinaMap(vm.choice().layout());
         map.setTooltipText(vm::tooltip);
         map.setOnPick(a -> vm.selectedProperty().set(a));
         lines.selectedProperty().addListener((o, a, on) -> map.setLinesVisible(on));
         Runnable paint = () -> {
             map.setEndpoints(vm.endpointsProperty().get());
-            map.paint(vm.frameProperty().get(), vm.ispChoice(), vm.palette(), null);
+            map.paint(vm.frameProperty().get(), vm.choice().ispChoice(), vm.choice().palette(), null);
         };
         vm.frameProperty().addListener((o, a, f) -> paint.run());
-        vm.ispProperty().addListener((o, a, f) -> paint.run());
+        vm.choice().ispProperty().addListener((o, a, f) -> paint.run());
         vm.selectedProperty().addListener((o, a, s) -> map.select(s));
 
         Button png = new Button(m.get("map.exportPng"));
@@ -77,7 +77,7 @@ public final class ScheduleMapView extends BorderPane {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox top = new HBox(10, title, new Label(m.get("common.domain")), domain, lines, grow, png, csv);
         top.setAlignment(Pos.CENTER_LEFT);
-        HBox isps = MapWidgets.ispSelector(vm.layout(), vm.text(), vm.ispProperty());
+        HBox isps = MapWidgets.ispSelector(vm.choice().layout(), vm.choice().text(), vm.choice().ispProperty());
         setTop(new VBox(6, top, isps, error, exportError));
         BorderPane.setMargin(getTop(), new Insets(0, 0, 8, 0));
 
@@ -100,7 +100,7 @@ public final class ScheduleMapView extends BorderPane {
                 detailTitle.setText(m.get("map.detailHint"));
                 return;
             }
-            detailTitle.setText(vm.text().areaName(a));
+            detailTitle.setText(vm.choice().text().areaName(a));
             for (String line : vm.detail(a)) {
                 Label l = new Label(line);
                 l.setWrapText(true);

@@ -1,6 +1,8 @@
 package io.lodestar.app.map;
 
 import io.lodestar.app.shell.Session;
+import io.lodestar.app.ui.Subscriptions;
+import io.lodestar.engine.api.client.Distribution;
 import io.lodestar.engine.api.client.DomainInfo;
 import io.lodestar.engine.api.client.EndpointInfo;
 import io.lodestar.engine.api.client.NodeClient;
@@ -30,48 +32,37 @@ public final class ScheduleMapViewModel {
     private final Session session;
     private final MapLayout layout;
     private final MapText text;
-    private final EndpointPalette palette = new EndpointPalette();
+    private final MapChoice choice;
+    private final EndpointPalette palette;
     private final ReadOnlyObjectWrapper<MapFrame> frame;
-    private final StringProperty isp = new SimpleStringProperty(MapLayout.ALL);
     private final StringProperty selected = new SimpleStringProperty("");
     private final ObjectProperty<List<EndpointInfo>> endpoints = new SimpleObjectProperty<>(List.of());
     private final ObservableList<LegendRow> legend = FXCollections.observableArrayList();
     private final ObservableList<AbroadRow> abroad = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private String shownDomain = "";
+    private Distribution shownResult;
+
+    private final Subscriptions subs = new Subscriptions();
 
     public ScheduleMapViewModel(Session session, MapLayout layout) {
         this.session = session;
+        this.choice = new MapChoice(layout, session.messages());
         this.layout = layout;
-        this.text = new MapText(layout, session.messages());
+        this.text = choice.text();
+        this.palette = choice.palette();
         this.frame = new ReadOnlyObjectWrapper<>(MapFrame.empty(layout));
-        session.domainProperty().addListener((o, a, d) -> refresh());
-        isp.addListener((o, a, v) -> derive());
+        subs.listen(session.domainProperty(), (o, a, d) -> refresh());
+        choice.ispProperty().addListener((o, a, v) -> derive());
     }
 
-    public MapLayout layout() {
-        return layout;
-    }
-
-    public MapText text() {
-        return text;
-    }
-
-    public EndpointPalette palette() {
-        return palette;
+    /** Layout, words, colours and the chosen ISP. */
+    public MapChoice choice() {
+        return choice;
     }
 
     public ReadOnlyObjectProperty<MapFrame> frameProperty() {
         return frame.getReadOnlyProperty();
-    }
-
-    /** The ISP choice: {@code all} or an ISP code. */
-    public StringProperty ispProperty() {
-        return isp;
-    }
-
-    public int ispChoice() {
-        return Math.max(0, layout.ispChoice(isp.get()));
     }
 
     /** The province whose details the side panel shows, {@code ""} for none. */
@@ -96,7 +87,7 @@ public final class ScheduleMapViewModel {
         return error.getReadOnlyProperty();
     }
 
-    private record Loaded(List<String> names, String domain, List<EndpointInfo> endpoints, MapFrame frame) {
+    private record Loaded(List<String> names, String domain, List<EndpointInfo> endpoints, Distribution result) {
     }
 
     /** Reads domains, the shown domain's endpoints and its current schedule result. */
@@ -107,9 +98,9 @@ public final class ScheduleMapViewModel {
             List<String> names = c.domains().stream().map(DomainInfo::domain).toList();
             String d = wanted.isEmpty() || !names.contains(wanted) ? (names.isEmpty() ? "" : names.get(0)) : wanted;
             if (d.isEmpty()) {
-                return new Loaded(names, d, List.of(), MapFrame.empty(layout));
+                return new Loaded(names, d, List.of(), new Distribution("", List.of()));
             }
-            return new Loaded(names, d, c.endpoints(d), MapFrame.of(c.distribution(d), layout, new ShareInterner()));
+            return new Loaded(names, d, c.endpoints(d), c.distribution(d));
         }, this::show, this::failed);
     }
 
@@ -119,13 +110,17 @@ public final class ScheduleMapViewModel {
             return;
         }
         error.set("");
+        if (l.domain().equals(shownDomain) && l.result().equals(shownResult) && l.endpoints().equals(endpoints.get())) {
+            return; // nothing changed since the last refresh: keep the map, the panels and their scroll
+        }
+        shownResult = l.result();
         if (!l.domain().equals(shownDomain)) {
             shownDomain = l.domain();
+            selected.set(""); // repaints the old frame: before the palette starts over
             palette.reset(l.endpoints().stream().map(EndpointInfo::endpoint).toList());
-            selected.set("");
         }
         endpoints.set(l.endpoints());
-        frame.set(l.frame());
+        frame.set(MapFrame.of(l.result(), layout, new ShareInterner()));
         derive();
     }
 
@@ -135,7 +130,7 @@ public final class ScheduleMapViewModel {
 
     private void derive() {
         MapFrame f = frame.get();
-        legend.setAll(LegendRow.of(f, ispChoice(), palette, status()));
+        legend.setAll(LegendRow.of(f, choice.ispChoice(), palette, status()));
         abroad.setAll(AbroadRow.of(f, text));
     }
 
@@ -165,5 +160,10 @@ public final class ScheduleMapViewModel {
     /** The result table as CSV. */
     public String csv() {
         return text.csv(frame.get(), "now");
+    }
+
+    /** Stops following the session (the shell dropped the screen). */
+    public void dispose() {
+        subs.dispose();
     }
 }

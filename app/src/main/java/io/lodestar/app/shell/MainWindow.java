@@ -11,6 +11,8 @@ import io.lodestar.app.domains.DomainsView;
 import io.lodestar.app.domains.DomainsViewModel;
 import io.lodestar.app.endpoints.EndpointsView;
 import io.lodestar.app.endpoints.EndpointsViewModel;
+import io.lodestar.app.history.HistoryView;
+import io.lodestar.app.history.HistoryViewModel;
 import io.lodestar.app.map.MapLayout;
 import io.lodestar.app.map.ScheduleMapView;
 import io.lodestar.app.map.ScheduleMapViewModel;
@@ -196,8 +198,14 @@ public final class MainWindow extends BorderPane {
                 AccessViewModel v = new AccessViewModel(session, home);
                 return new Built(new AccessView(session, v), v::dispose);
             }
-            case SCHEDULE_MAP:
-                return new Built(new ScheduleMapView(session, new ScheduleMapViewModel(session, mapLayout())), () -> { });
+            case SCHEDULE_MAP: {
+                ScheduleMapViewModel v = new ScheduleMapViewModel(session, mapLayout());
+                return new Built(new ScheduleMapView(session, v), v::dispose);
+            }
+            case HISTORY: {
+                HistoryViewModel v = new HistoryViewModel(session, mapLayout(), java.time.Instant::now);
+                return new Built(new HistoryView(session, v), v::dispose);
+            }
             case NODES: {
                 NodesViewModel v = new NodesViewModel(session, home, local, remotes);
                 return new Built(new NodesView(session, v), v::dispose);

@@ -7,7 +7,7 @@ public enum Screen {
     MONITORS("nav.monitors", true),
     STRATEGY("nav.strategy", true),
     SCHEDULE_MAP("nav.scheduleMap", true),
-    HISTORY("nav.history", false),
+    HISTORY("nav.history", true),
     CONTACTS("nav.contacts", true),
     NODES("nav.nodes", true),
     ACCESS("nav.access", true),

@@ -1,6 +1,7 @@
 package io.lodestar.app.map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestar.app.shell.Session;
@@ -60,13 +61,26 @@ class ScheduleMapViewModelTest {
     @Test
     void choosingAnIspChangesTheLegendAndTheCsvHasEveryProvinceAndIsp() {
         ScheduleMapViewModel vm = twoEndpoints("isp.example.com");
-        vm.ispProperty().set("ct");
-        assertEquals(1, vm.ispChoice());
+        vm.choice().ispProperty().set("ct");
+        assertEquals(1, vm.choice().ispChoice());
         String csv = vm.csv();
         assertTrue(csv.startsWith("time,area,isp,endpoint,share\n"), csv);
         assertTrue(csv.contains("now,beijing.CN,ct,192.0.2.10,1.0\n"), csv);
         assertTrue(csv.lines().filter(l -> l.contains(",beijing.CN,")).count() >= 6);
         assertTrue(csv.contains(",hongkong.CN,other,"), csv);
         assertTrue(vm.abroad().stream().anyMatch(r -> r.area().equals("europe.abroad") && !r.children().isEmpty()));
+    }
+
+    @Test
+    void aRefreshThatFindsNothingNewKeepsTheFrameAndANewEndpointChangesIt() {
+        ScheduleMapViewModel vm = twoEndpoints("same.example.com");
+        MapFrame first = vm.frameProperty().get();
+        vm.refresh();
+        assertSame(first, vm.frameProperty().get());
+        NODE.node().admin().addEndpoints(List.of(
+                EndpointInfo.of("same.example.com", "192.0.2.30", "A", "sichuan.CN", "ct", "", 1, true, false)));
+        NODE.node().admin().recommendStrategy("same.example.com");
+        vm.refresh();
+        assertEquals("192.0.2.30", vm.frameProperty().get().dominant(LAYOUT.provinceIndex("sichuan.CN"), 0));
     }
 }

@@ -151,5 +151,27 @@ class ScreenTour {
         robot.interact(() -> s.domainProperty().set("api.example.com"));
         robot.moveTo("#province-sichuan");
         shoot(robot, "map-isp");
+
+        // a failover to compare with: Guangdong's endpoint stops answering its health checks
+        robot.interact(() -> s.domainProperty().set("www.example.com"));
+        long beforeFailure = System.currentTimeMillis();
+        node.demo().stopServer("127.0.0.3");
+        try {
+            WaitForAsyncUtils.sleep(10, TimeUnit.SECONDS);
+            robot.clickOn("#nav-history");
+            robot.clickOn("#historyLast1h");
+            WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
+            javafx.scene.control.Slider slider = robot.lookup("#historySlider").queryAs(javafx.scene.control.Slider.class);
+            robot.interact(() -> slider.setValue(beforeFailure));
+            robot.clickOn("#historyCompare");
+            robot.interact(() -> slider.setValue(slider.getMax()));
+            robot.moveTo("#historyMoment");
+            shoot(robot, "history-compare");
+        } finally {
+            node.demo().startServer("127.0.0.3");
+            // the other screenshots show every demo server up: wait for the verdict to recover
+            LocalNode.await(30, () -> node.client().endpoints("www.example.com").stream()
+                    .allMatch(e -> e.status().equals("ok")), "127.0.0.3 ok again");
+        }
     }
 }

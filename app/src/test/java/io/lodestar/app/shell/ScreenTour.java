@@ -110,7 +110,10 @@ class ScreenTour {
         shoot(robot, "access");
         robot.clickOn("#nav-contacts");
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
-        robot.interact(() -> robot.lookup("#contactsTable").queryTableView().getSelectionModel().select(0));
+        robot.interact(() -> {
+            robot.lookup("#contactsTable").queryTableView().getSelectionModel().select(0);
+            robot.lookup("#groupsTable").queryTableView().getSelectionModel().select(0);
+        });
         robot.clickOn("#testContact");
         shoot(robot, "contacts");
         robot.clickOn("#nav-nodes");

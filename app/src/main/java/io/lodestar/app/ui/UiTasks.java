@@ -24,6 +24,7 @@ public final class UiTasks implements AutoCloseable {
     private final ExecutorService owned;
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(0);
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closed;
 
     public UiTasks(Executor background, Executor ui) {
         this(background, ui, null);
@@ -55,8 +56,14 @@ public final class UiTasks implements AutoCloseable {
         return running.getReadOnlyProperty();
     }
 
-    /** Runs {@code work} off the UI thread; exactly one of {@code done} or {@code failed} runs on the UI thread. */
+    /**
+     * Runs {@code work} off the UI thread; exactly one of {@code done} or {@code failed} runs on the UI
+     * thread. After {@link #close()} nothing runs (a screen's timer may still fire while the console exits).
+     */
     public <T> void run(Callable<T> work, Consumer<T> done, Consumer<NodeClientException> failed) {
+        if (closed) {
+            return; // the console is closing: nothing more is asked of any node
+        }
         ui.execute(() -> running.set(inFlight.incrementAndGet()));
         background.execute(() -> {
             T value;
@@ -84,6 +91,7 @@ public final class UiTasks implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (owned != null) {
             owned.shutdownNow();
         }

@@ -59,7 +59,7 @@ public final class ContactsView extends VBox {
         HBox below = new HBox(16, test, notify);
         VBox.setVgrow(below, Priority.ALWAYS);
 
-        getChildren().addAll(title, forms, error, below);
+        getChildren().addAll(title, forms, error, new MailServerPane(session, new MailServerViewModel(session)), below);
         // a group saved or deleted here gets (or loses) its line in the notification settings
         vm.groups().addListener((javafx.collections.ListChangeListener<ContactGroupInfo>) c -> notifications.load());
         vm.load();

@@ -12,8 +12,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -56,7 +59,7 @@ public final class ContactsView extends VBox {
         HBox below = new HBox(16, test, notify);
         VBox.setVgrow(below, Priority.ALWAYS);
 
-        getChildren().addAll(title, forms, error, below);
+        getChildren().addAll(title, forms, error, new MailServerPane(session, new MailServerViewModel(session)), below);
         // a group saved or deleted here gets (or loses) its line in the notification settings
         vm.groups().addListener((javafx.collections.ListChangeListener<ContactGroupInfo>) c -> notifications.load());
         vm.load();
@@ -185,11 +188,20 @@ public final class ContactsView extends VBox {
         table.setId("testResults");
         table.setPlaceholder(new Label(m.get("contacts.test.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Tables.column(m.get("contacts.col.name"), DeliveryInfo::contact, 80));
-        table.getColumns().add(Tables.column(m.get("contacts.test.channel"), DeliveryInfo::channel, 70));
-        table.getColumns().add(Tables.column(m.get("contacts.test.result"),
-                d -> d.ok() ? m.get("contacts.test.ok") : m.get("contacts.test.failed"), 70));
-        table.getColumns().add(Tables.column(m.get("contacts.test.detail"), DeliveryInfo::detail, 200));
+        table.getColumns().add(Tables.column(m.get("contacts.col.name"), DeliveryInfo::contact, 60));
+        table.getColumns().add(Tables.column(m.get("contacts.test.channel"), DeliveryInfo::channel, 60));
+        table.getColumns().add(Tables.outcomeColumn(m.get("contacts.test.result"),
+                d -> d.ok() ? m.get("contacts.test.ok") : m.get("contacts.test.failed"), DeliveryInfo::ok, 65));
+        TableColumn<DeliveryInfo, String> detail = Tables.column(m.get("contacts.test.detail"), DeliveryInfo::detail, 300);
+        detail.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
+        table.getColumns().add(detail);
         table.setPrefHeight(120);
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox head = new HBox(8, heading(m.get("contacts.test.title")), state);

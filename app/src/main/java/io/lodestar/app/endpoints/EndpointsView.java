@@ -116,4 +116,9 @@ public final class EndpointsView extends VBox {
         t.textProperty().bindBidirectional(p);
         return t;
     }
+
+    /** Stops polling health (the shell dropped this screen). */
+    public void dispose() {
+        poll.stop();
+    }
 }

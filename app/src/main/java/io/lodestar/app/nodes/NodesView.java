@@ -11,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -77,20 +76,8 @@ public final class NodesView extends VBox {
         table.setPlaceholder(new Label(m.get("nodes.remotes.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Tables.column(m.get("nodes.col.url"), r -> r.node().url(), 200));
-        TableColumn<RemoteStatus, String> state = Tables.column(m.get("nodes.col.state"),
-                r -> r.online() ? m.get("nodes.online") : m.get("nodes.offline"), 70);
-        state.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                RemoteStatus r = empty ? null : getTableRow().getItem();
-                setText(empty ? null : text);
-                getStyleClass().removeIf(x -> x.startsWith("ls-health-"));
-                if (r != null) {
-                    getStyleClass().add(Styles.health(r.online() ? "ok" : "fail"));
-                }
-            }
-        });
+        TableColumn<RemoteStatus, String> state = Tables.outcomeColumn(m.get("nodes.col.state"),
+                r -> r.online() ? m.get("nodes.online") : m.get("nodes.offline"), RemoteStatus::online, 70);
         table.getColumns().add(state);
         table.getColumns().add(Tables.column(m.get("nodes.col.name"), RemoteStatus::name, 90));
         table.getColumns().add(Tables.column(m.get("nodes.col.version"), RemoteStatus::version, 110));

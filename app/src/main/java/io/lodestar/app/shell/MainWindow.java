@@ -180,7 +180,11 @@ public final class MainWindow extends BorderPane {
                 return new Built(new DomainsView(session, new DomainsViewModel(session)), () -> { });
             case ENDPOINTS: {
                 EndpointsViewModel v = new EndpointsViewModel(session);
-                return new Built(new EndpointsView(session, v), v::dispose);
+                EndpointsView view = new EndpointsView(session, v);
+                return new Built(view, () -> {
+                    view.dispose();
+                    v.dispose();
+                });
             }
             case MONITORS: {
                 MonitorsViewModel v = new MonitorsViewModel(session);

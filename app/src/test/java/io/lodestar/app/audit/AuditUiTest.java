@@ -69,11 +69,10 @@ class AuditUiTest {
         robot.clickOn("#auditAction").write("endpoint");
         robot.clickOn("#auditApply");
         waitFor(10, () -> table.getItems().size() == 1 && table.getItems().get(0).action().equals("endpoint.add"));
-        waitFor(5, () -> robot.lookup("#auditTable .table-cell").match(n -> "endpoint.add".equals(((Labeled) n).getText()))
-                .tryQuery().isPresent());
-        robot.clickOn(robot.lookup("#auditTable .table-cell").match(n -> "endpoint.add".equals(((Labeled) n).getText())).<Node>query());
         TextArea after = robot.lookup("#auditAfter").queryAs(TextArea.class);
-        waitFor(5, () -> after.getText().contains("192.0.2.10"));
+        Windows.clickUntil(robot, () -> robot.lookup("#auditTable .table-cell")
+                .match(n -> "endpoint.add".equals(((Labeled) n).getText())).<Node>tryQuery().orElse(null),
+                () -> after.getText().contains("192.0.2.10"), 5);
         robot.clickOn("#auditClear");
         waitFor(10, () -> table.getItems().size() >= 4);
         assertTrue(table.getItems().stream().anyMatch(r -> r.target().equals("b.example.com")));

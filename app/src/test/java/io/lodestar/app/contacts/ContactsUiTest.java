@@ -83,13 +83,13 @@ class ContactsUiTest {
         robot.clickOn("#saveContact");
         TableView<io.lodestar.engine.api.client.ContactInfo> contacts = robot.lookup("#contactsTable").queryTableView();
         waitFor(10, () -> contacts.getItems().stream().anyMatch(c -> c.name().equals("pager")));
-        waitFor(5, () -> robot.lookup("#contactsTable .table-cell")
-                .match(n -> "pager".equals(((javafx.scene.control.Labeled) n).getText())).tryQuery().isPresent());
-        robot.clickOn(robot.lookup("#contactsTable .table-cell").match(n -> "pager".equals(((javafx.scene.control.Labeled) n).getText()))
-                .<Node>query());
+        Windows.clickUntil(robot, () -> robot.lookup("#contactsTable .table-cell")
+                .match(n -> "pager".equals(((javafx.scene.control.Labeled) n).getText())).tryQuery().orElse(null),
+                () -> contacts.getSelectionModel().getSelectedItem() != null
+                        && contacts.getSelectionModel().getSelectedItem().name().equals("pager"), 5);
         robot.clickOn("#testContact");
         TableView<DeliveryInfo> results = robot.lookup("#testResults").queryTableView();
-        waitFor(15, () -> results.getItems().size() == 2);
+        waitFor(30, () -> results.getItems().size() == 2);
         assertTrue(results.getItems().stream().anyMatch(d -> d.channel().equals("webhook") && d.ok()), results.getItems().toString());
         assertTrue(results.getItems().stream().anyMatch(d -> d.channel().equals("email") && !d.ok()
                 && d.detail().contains("no SMTP server")), results.getItems().toString());
@@ -122,8 +122,10 @@ class ContactsUiTest {
         waitFor(10, () -> node.admin().contactGroups().contains(new ContactGroupInfo("night-shift", List.of("dana"))));
         TableView<NotificationRow> table = robot.lookup("#notificationsTable").queryTableView();
         waitFor(10, () -> table.getItems().stream().anyMatch(r -> r.group().equals("night-shift")));
-        waitFor(5, () -> robot.lookup("#notificationsTable .check-box").tryQuery().isPresent());
-        robot.clickOn(robot.lookup("#notificationsTable .check-box").nth(0).queryAs(CheckBox.class));
+        Callable<Boolean> ticked = () -> table.getItems().stream()
+                .anyMatch(r -> r.group().equals("night-shift") && r.hears("endpoint_down").get());
+        Windows.clickUntil(robot, () -> robot.lookup("#notificationsTable .check-box").tryQuery().orElse(null), ticked, 5);
+        assertTrue(ticked.call());
         robot.clickOn("#saveNotifications");
         waitFor(10, () -> List.of("endpoint_down").equals(node.admin().notifications("www.example.com").get("night-shift")));
     }

@@ -137,4 +137,40 @@ class ContactsViewModelTest {
         assertEquals(List.of("endpoint_down", "all_down"), vm.rows().stream().filter(r -> r.group().equals("noc"))
                 .findFirst().orElseThrow().kinds(), "a disposed view model no longer follows the session's domain");
     }
+
+    @Test
+    void theMailServerIsSetFromItsFormAndTheTestMailArrives() throws Exception {
+        Session s = NODE.node().sameThreadSession();
+        MailServerViewModel mail = new MailServerViewModel(s);
+        mail.load();
+        assertTrue(mail.allowedProperty().get());
+        mail.value("port").set("twenty-five");
+        assertEquals("The port is a whole number, like 25, 465 or 587.", mail.error("port").get());
+        mail.value("port").set(Integer.toString(smtp.getSmtp().getPort()));
+        mail.value("host").set("127.0.0.1");
+        mail.value("from").set("not-an-address");
+        mail.save();
+        assertTrue(mail.error("from").get().startsWith("from: "), mail.error("from").get());
+        assertEquals("not-an-address", mail.value("from").get());
+        mail.value("from").set("lodestar@example.com");
+        mail.save();
+        assertEquals("Saved: the next alert e-mail goes through it.", mail.stateProperty().get());
+        NODE.node().admin().putContact(new ContactInfo("erin", "erin@example.com", "", ""));
+        ContactsViewModel vm = new ContactsViewModel(s);
+        vm.load();
+        vm.sendTest(vm.contacts().stream().filter(c -> c.name().equals("erin")).findFirst().orElseThrow());
+        assertTrue(vm.results().get(0).ok(), vm.results().toString());
+        assertTrue(smtp.waitForIncomingEmail(5_000, 1));
+    }
+
+    @Test
+    void aWriteTokenIsToldTheMailServerNeedsAFullOne() {
+        Session s = NODE.node().sameThreadSession();
+        s.connect(new io.lodestar.engine.api.client.HttpNodeClient(s.client().baseUrl(),
+                NODE.node().admin().createToken("writer", "write").secret()));
+        MailServerViewModel mail = new MailServerViewModel(s);
+        mail.load();
+        assertFalse(mail.allowedProperty().get());
+        assertEquals("The mail server is set with a full token.", mail.stateProperty().get());
+    }
 }

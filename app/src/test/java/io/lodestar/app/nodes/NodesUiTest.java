@@ -68,9 +68,9 @@ class NodesUiTest {
         robot.clickOn("#addRemote");
         TableView<RemoteStatus> table = robot.lookup("#remotesTable").queryTableView();
         waitFor(10, () -> table.getItems().size() == 1 && table.getItems().get(0).online());
-        waitFor(5, () -> robot.lookup("#remotesTable .table-cell").match(n -> "online".equals(((Labeled) n).getText()))
-                .tryQuery().isPresent());
-        robot.clickOn(robot.lookup("#remotesTable .table-cell").match(n -> "online".equals(((Labeled) n).getText())).<Node>query());
+        Windows.clickUntil(robot, () -> robot.lookup("#remotesTable .table-cell")
+                .match(n -> "online".equals(((Labeled) n).getText())).<Node>tryQuery().orElse(null),
+                () -> table.getSelectionModel().getSelectedItem() != null, 5);
         robot.clickOn("#manageRemote");
         waitFor(10, () -> robot.lookup("#statusNode").queryAs(Label.class).getText().contains(remote.admin().baseUrl()));
         robot.clickOn("#nav-domains");

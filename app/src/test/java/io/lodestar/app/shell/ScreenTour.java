@@ -43,6 +43,7 @@ class ScreenTour {
     private static LocalNode remote;
     private static final RemoteNodes remotes = RemoteNodes.inMemory();
     private Stage stage;
+    private MainWindow window;
 
     @BeforeAll
     static void startNode() throws Exception {
@@ -61,6 +62,13 @@ class ScreenTour {
         node.close();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void dispose() {
+        if (window != null) {
+            javafx.application.Platform.runLater(window::dispose);
+        }
+    }
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
@@ -69,8 +77,12 @@ class ScreenTour {
     private Session open(FxRobot robot, Locale locale, Theme theme) {
         Session s = new Session(node.client(), tasks, new Messages(locale), LocalNode.REGIONS, LocalNode.LOCATOR);
         robot.interact(() -> {
-            Scene scene = new Scene(new MainWindow(s, new ShellViewModel(s), node.client(), Optional.of(node), remotes,
-                    () -> { }, l -> { }), 1280, 760);
+            if (window != null) {
+                window.dispose();
+            }
+            window = new MainWindow(s, new ShellViewModel(s), node.client(), Optional.of(node), remotes,
+                    () -> { }, l -> { });
+            Scene scene = new Scene(window, 1280, 760);
             theme.apply(scene);
             stage.setScene(scene);
             stage.show();
@@ -110,7 +122,10 @@ class ScreenTour {
         shoot(robot, "access");
         robot.clickOn("#nav-contacts");
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
-        robot.interact(() -> robot.lookup("#contactsTable").queryTableView().getSelectionModel().select(0));
+        robot.interact(() -> {
+            robot.lookup("#contactsTable").queryTableView().getSelectionModel().select(0);
+            robot.lookup("#groupsTable").queryTableView().getSelectionModel().select(0);
+        });
         robot.clickOn("#testContact");
         shoot(robot, "contacts");
         robot.clickOn("#nav-nodes");

@@ -31,6 +31,28 @@ public final class Windows {
         return window;
     }
 
+    /**
+     * Clicks the node {@code find} answers until {@code done} holds (at most {@code tries} times): a
+     * table refilled from the node between finding a cell and clicking it loses the click, so the
+     * user would click again, and so does the test.
+     */
+    public static void clickUntil(org.testfx.api.FxRobot robot, java.util.function.Supplier<javafx.scene.Node> find,
+                                  Callable<Boolean> done, int tries) throws Exception {
+        for (int i = 0; i < tries && !done.call(); i++) {
+            try {
+                waitFor(10, () -> find.get() != null && find.get().getScene() != null);
+                robot.clickOn(find.get());
+            } catch (RuntimeException | TimeoutException refilled) {
+                // found again on the next round
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        }
+        if (!done.call()) {
+            throw new AssertionError("clicking " + tries + " times did not do it");
+        }
+    }
+
     /** Waits up to {@code seconds} for {@code condition}, checked on the test's thread. */
     public static void waitFor(int seconds, Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);

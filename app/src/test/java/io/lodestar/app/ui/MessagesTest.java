@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lodestar.app.monitors.MonitorsViewModel;
 import io.lodestar.app.contacts.ContactsViewModel;
+import io.lodestar.app.contacts.MailServerViewModel;
 import io.lodestar.app.contacts.NotificationRow;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ class MessagesTest {
                 Matcher m = LITERAL.matcher(Files.readString(f));
                 while (m.find()) {
                     String k = m.group(1);
-                    if (known.contains(k) || k.matches("(app|shell|nav|soon|status|error|common|access|domains|endpoints|monitors|contacts|notifications|audit|nodes)\\..*")) {
+                    if (known.contains(k) || k.matches("(app|shell|nav|soon|status|error|common|access|domains|endpoints|monitors|contacts|notifications|audit|nodes|mail)\\..*")) {
                         used.add(k);
                     }
                 }
@@ -53,6 +54,7 @@ class MessagesTest {
         for (io.lodestar.engine.strategy.RuleType t : io.lodestar.engine.strategy.RuleType.values()) {
             used.add("editor.rule." + t.wire());
         }
+        MailServerViewModel.FIELDS.forEach(f -> used.add("mail.field." + f));
         return used;
     }
 

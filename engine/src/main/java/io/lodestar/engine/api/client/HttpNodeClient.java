@@ -286,6 +286,16 @@ public final class HttpNodeClient implements NodeClient {
     }
 
     @Override
+    public Optional<MailServerInfo> mailServer() {
+        JsonNode n = call("GET", "/v1/settings/mail", null);
+        if (n.isNull() || n.isMissingNode() || !n.has("host")) {
+            return Optional.empty();
+        }
+        return Optional.of(new MailServerInfo(n.path("host").asText(), n.path("port").asInt(25), n.path("security").asText("none"),
+                n.path("from").asText(""), n.path("user").asText(""), ""));
+    }
+
+    @Override
     public void putMailServer(MailServerInfo m) {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("host", m.host());

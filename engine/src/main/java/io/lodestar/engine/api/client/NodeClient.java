@@ -112,7 +112,10 @@ public interface NodeClient {
     /** Replaces the domain's notification settings (group → {@code endpoint_down}, {@code endpoint_up}, {@code all_down}, {@code published}). */
     void putNotifications(String domain, Map<String, List<String>> kindsByGroup);
 
-    /** Replaces the node's SMTP server for alert mail (role full). */
+    /** The node's SMTP server for alert mail without its password, empty when mail is off (role full). */
+    Optional<MailServerInfo> mailServer();
+
+    /** Replaces the node's SMTP server for alert mail (role full); an empty host turns mail off. */
     void putMailServer(MailServerInfo server);
 
     /** Recent alert deliveries, newest first. */

@@ -80,7 +80,10 @@ class ContactAndAuditClientIT {
         assertFalse(noServer.ok());
         assertTrue(noServer.detail().contains("no SMTP server"), noServer.detail());
 
+        assertEquals(java.util.Optional.empty(), client.mailServer());
         client.putMailServer(new MailServerInfo("127.0.0.1", smtp.getSmtp().getPort(), "none", "lodestar@example.com", "", ""));
+        assertEquals(java.util.Optional.of(new MailServerInfo("127.0.0.1", smtp.getSmtp().getPort(), "none",
+                "lodestar@example.com", "", "")), client.mailServer());
         List<DeliveryInfo> d = client.sendGroupTest("oncall");
         assertEquals(List.of("alice", "bob"), d.stream().map(DeliveryInfo::contact).toList());
         assertTrue(d.stream().allMatch(DeliveryInfo::ok), d.toString());

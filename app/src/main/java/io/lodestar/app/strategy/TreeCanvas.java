@@ -58,7 +58,7 @@ public final class TreeCanvas extends Pane {
         edges.setManaged(false);
         boxes.setManaged(false);
         getChildren().addAll(emptyHint, edges, boxes, hint);
-        setMinSize(600, 400);
+        setMinSize(300, 300);
         setFocusTraversable(true);
         vm.draftProperty().addListener((o, a, d) -> redraw());
         vm.selectedProperty().addListener((o, a, s) -> byId.values().forEach(b -> b.mark(NodeBox.SELECTED, b.draftId().equals(s))));
@@ -148,7 +148,7 @@ public final class TreeCanvas extends Pane {
         edgeTo.putAll(keepEdges);
         edgeLabels.clear();
         edgeLabels.putAll(keepLabels);
-        setPrefSize(Math.max(600, layout.width()), Math.max(400, layout.height()));
+        setPrefSize(Math.max(300, layout.width()), Math.max(300, layout.height()));
         boxes.resize(layout.width(), layout.height());
         edges.resize(layout.width(), layout.height());
         paintState();

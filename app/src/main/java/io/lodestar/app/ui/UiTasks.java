@@ -58,21 +58,28 @@ public final class UiTasks implements AutoCloseable {
     /** Runs {@code work} off the UI thread; exactly one of {@code done} or {@code failed} runs on the UI thread. */
     public <T> void run(Callable<T> work, Consumer<T> done, Consumer<NodeClientException> failed) {
         ui.execute(() -> running.set(inFlight.incrementAndGet()));
-        background.execute(() -> {
-            T value;
-            try {
-                value = work.call();
-            } catch (NodeClientException e) {
-                finish(() -> failed.accept(e));
-                return;
-            } catch (Exception | Error e) {
-                NodeClientException wrapped = new NodeClientException(0, "Internal",
-                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
-                finish(() -> failed.accept(wrapped));
-                return;
-            }
-            finish(() -> done.accept(value));
-        });
+        try {
+            background.execute(() -> runNow(work, done, failed));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closed (the window is going away): a timer of a view still on an old scene may call in; drop it
+            ui.execute(() -> running.set(inFlight.decrementAndGet()));
+        }
+    }
+
+    private <T> void runNow(Callable<T> work, Consumer<T> done, Consumer<NodeClientException> failed) {
+        T value;
+        try {
+            value = work.call();
+        } catch (NodeClientException e) {
+            finish(() -> failed.accept(e));
+            return;
+        } catch (Exception | Error e) {
+            NodeClientException wrapped = new NodeClientException(0, "Internal",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+            finish(() -> failed.accept(wrapped));
+            return;
+        }
+        finish(() -> done.accept(value));
     }
 
     private void finish(Runnable callback) {

@@ -18,11 +18,15 @@ final class NodeBox extends VBox {
 
     private final String id;
     private final String traceName;
+    private final String title;
+    private final String kind;
     private final Label share = new Label();
 
     NodeBox(String id, String traceName, String title, String kind) {
         this.id = id;
         this.traceName = traceName;
+        this.title = title;
+        this.kind = kind;
         getStyleClass().add(NODE);
         Label t = new Label(title);
         t.getStyleClass().add("ls-tree-title");
@@ -44,8 +48,18 @@ final class NodeBox extends VBox {
         return traceName;
     }
 
+    String title() {
+        return title;
+    }
+
+    String kind() {
+        return kind;
+    }
+
     void share(String text) {
-        share.setText(text);
+        if (!text.equals(share.getText())) {
+            share.setText(text);
+        }
     }
 
     void mark(String style, boolean on) {

@@ -41,7 +41,9 @@ final class PublishPanel extends VBox {
             @Override
             protected void updateItem(StrategyVersion v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : m.get("editor.version", v.version(), v.publishedAt(), v.actor(), v.note()));
+                setText(empty || v == null ? null : m.get("editor.version", v.version(),
+                        v.publishedAt().length() >= 19 ? v.publishedAt().substring(0, 19).replace('T', ' ') : v.publishedAt(),
+                        v.actor(), v.note()));
             }
         });
         Button open = new Button(m.get("editor.openVersion"));
@@ -65,7 +67,10 @@ final class PublishPanel extends VBox {
         d.removed().forEach(x -> lines.add("- " + x));
         d.changed().forEach(x -> lines.add("~ " + x));
         lines.add(m.get("editor.diff.moves", d.moves().size()));
-        d.moves().stream().limit(200).forEach(g -> lines.add("  " + g.group() + ": " + g.before() + "  →  " + g.after()));
+        java.util.Map<String, List<String>> byChange = new java.util.TreeMap<>();
+        d.moves().forEach(g -> byChange.computeIfAbsent(g.before() + "  →  " + g.after(), k -> new ArrayList<>()).add(g.group()));
+        byChange.forEach((change, groups) -> lines.add("  " + change + "  (" + groups.size() + "): "
+                + String.join(", ", groups.subList(0, Math.min(6, groups.size()))) + (groups.size() > 6 ? ", …" : "")));
         return String.join("\n", lines);
     }
 }

@@ -44,7 +44,14 @@ final class SimulationPanel extends VBox {
         form.addRow(2, new Label(m.get("editor.sim.ip")), ip);
         VBox failed = new VBox(2);
         failed.setId("simFailed");
+        java.util.List<String> shown = new java.util.ArrayList<>();
         Runnable rebuild = () -> {
+            java.util.List<String> keys = vm.endpoints().stream().map(EndpointInfo::endpoint).toList();
+            if (keys.equals(shown) && !failed.getChildren().isEmpty()) {
+                return; // a status refresh: keep the boxes (one may be under the pointer)
+            }
+            shown.clear();
+            shown.addAll(keys);
             failed.getChildren().clear();
             for (EndpointInfo e : vm.endpoints()) {
                 CheckBox b = new CheckBox(e.endpoint());

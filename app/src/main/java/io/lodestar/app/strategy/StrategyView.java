@@ -69,7 +69,7 @@ public final class StrategyView extends BorderPane {
 
         palette.setId("palette");
         palette.setPadding(new Insets(8));
-        palette.setPrefWidth(150);
+        palette.setPrefWidth(190);
         palette.getStyleClass().add("ls-palette");
         vm.endpoints().addListener((ListChangeListener<EndpointInfo>) c -> fillPalette());
         fillPalette();
@@ -84,9 +84,9 @@ public final class StrategyView extends BorderPane {
         side.setId("editorSide");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab props = new Tab(m.get("editor.tab.properties"),
-                new ScrollPane(new PropertiesSheet(vm, m, session.regions(), session.readOnlyProperty())));
-        Tab sim = new Tab(m.get("editor.tab.simulate"), new ScrollPane(new SimulationPanel(vm, m, session.regions())));
-        Tab pub = new Tab(m.get("editor.tab.publish"), new ScrollPane(new PublishPanel(vm, m, session.readOnlyProperty())));
+                fit(new PropertiesSheet(vm, m, session.regions(), session.readOnlyProperty())));
+        Tab sim = new Tab(m.get("editor.tab.simulate"), fit(new SimulationPanel(vm, m, session.regions())));
+        Tab pub = new Tab(m.get("editor.tab.publish"), fit(new PublishPanel(vm, m, session.readOnlyProperty())));
         side.getTabs().addAll(props, sim, pub);
         side.setPrefWidth(330);
         vm.diffProperty().addListener((o, a, d) -> {
@@ -122,6 +122,12 @@ public final class StrategyView extends BorderPane {
     /** The canvas (tests and the screen tour find node boxes through it). */
     public TreeCanvas canvas() {
         return canvas;
+    }
+
+    private static ScrollPane fit(javafx.scene.Node content) {
+        ScrollPane p = new ScrollPane(content);
+        p.setFitToWidth(true);
+        return p;
     }
 
     private Button button(String id, String key, Runnable action) {

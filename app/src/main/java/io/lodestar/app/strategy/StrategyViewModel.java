@@ -273,6 +273,7 @@ public final class StrategyViewModel {
     public void clearSimulation() {
         trace.set(Map.of());
         answers.clear();
+        message.set("");
     }
 
     /** Computes the diff against the live strategy, with the schedule-result change per user group. */

@@ -21,7 +21,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.shape.Line;
 
 /**
- * The strategy tree drawn top-down as JavaFX nodes (ADR 0007): boxes at {@link TreeLayout}
+ * The strategy tree drawn top-down as JavaFX nodes (ADR 0011): boxes at {@link TreeLayout}
  * coordinates, edges with their item labels, drop-target highlighting and the refusal reason at
  * the pointer. Every decision is the view model's; this class only draws and forwards gestures.
  */
@@ -37,6 +37,7 @@ public final class TreeCanvas extends Pane {
     private final Label emptyHint = new Label();
     private final Map<String, NodeBox> byId = new LinkedHashMap<>();
     private final Map<String, Line> edgeTo = new HashMap<>();
+    private final Map<String, Label> edgeLabels = new HashMap<>();
     private NodeBox highlighted;
     private Optional<String> overTarget = Optional.empty();
 
@@ -49,12 +50,15 @@ public final class TreeCanvas extends Pane {
         hint.getStyleClass().add("ls-drop-hint");
         hint.setVisible(false);
         hint.setMouseTransparent(true);
+        hint.setManaged(false); // its moves and text changes must not lay out the whole canvas each frame
         emptyHint.setText(m.get("editor.emptyHint"));
         emptyHint.getStyleClass().add("ls-hint");
         emptyHint.relocate(24, 24);
         edges.setMouseTransparent(true);
+        edges.setManaged(false);
+        boxes.setManaged(false);
         getChildren().addAll(emptyHint, edges, boxes, hint);
-        setMinSize(600, 400);
+        setMinSize(300, 300);
         setFocusTraversable(true);
         vm.draftProperty().addListener((o, a, d) -> redraw());
         vm.selectedProperty().addListener((o, a, s) -> byId.values().forEach(b -> b.mark(NodeBox.SELECTED, b.draftId().equals(s))));
@@ -81,48 +85,90 @@ public final class TreeCanvas extends Pane {
         return byId.size();
     }
 
+    /**
+     * Brings the drawing to the draft: boxes and edges are kept by node id and only moved or
+     * relabelled (a 300-node tree redraws without building 1,800 scene nodes again); new ones are
+     * made, gone ones removed.
+     */
     void redraw() {
         Draft d = vm.draftProperty().get();
         TreeLayout layout = TreeLayout.of(d);
-        byId.clear();
-        edgeTo.clear();
-        boxes.getChildren().clear();
-        edges.getChildren().clear();
         emptyHint.setVisible(d.isEmpty());
+        Map<String, NodeBox> keep = new LinkedHashMap<>();
+        Map<String, Line> keepEdges = new HashMap<>();
+        Map<String, Label> keepLabels = new HashMap<>();
+        Map<String, String> parents = new HashMap<>();
+        for (DraftNode n : d.nodes().values()) {
+            n.children().forEach(c -> parents.put(c, n.id()));
+        }
         for (String id : d.order()) {
             DraftNode n = d.require(id);
-            TreeLayout.Point p = layout.at(id);
-            NodeBox b = new NodeBox(id, d.traceName(id), n.name(), kind(n));
-            b.getStyleClass().add(n.endpoint() ? NodeBox.ENDPOINT : NodeBox.RULE);
-            b.mark(NodeBox.SELECTED, id.equals(vm.selectedProperty().get()));
-            b.relocate(p.x(), p.y());
-            b.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY) {
-                    vm.selectedProperty().set(id);
-                    requestFocus();
+            String parent = parents.get(id);
+            String trace = n.endpoint() ? (parent == null ? "" : d.require(parent).name()) + "/" + n.name() : n.name();
+            String kind = kind(n);
+            NodeBox b = byId.remove(id);
+            if (b == null || !b.traceName().equals(trace) || !b.title().equals(n.name()) || !b.kind().equals(kind)) {
+                if (b != null) {
+                    boxes.getChildren().remove(b);
                 }
-            });
-            b.setOnContextMenuRequested(e -> {
-                vm.selectedProperty().set(id);
-                new NodeMenu(vm, m, id).show(b, e.getScreenX(), e.getScreenY());
-            });
-            dragSource(b, () -> new DropSource.Existing(id, false));
-            byId.put(id, b);
-            boxes.getChildren().add(b);
-            d.parentOf(id).ifPresent(parent -> {
+                b = newBox(id, trace, n, kind);
+                boxes.getChildren().add(b);
+            }
+            TreeLayout.Point p = layout.at(id);
+            b.relocate(p.x(), p.y());
+            b.mark(NodeBox.SELECTED, id.equals(vm.selectedProperty().get()));
+            keep.put(id, b);
+            if (parent != null) {
                 TreeLayout.Point q = layout.at(parent);
-                Line l = new Line(q.x() + TreeLayout.NODE_W / 2, q.y() + TreeLayout.NODE_H,
-                        p.x() + TreeLayout.NODE_W / 2, p.y());
-                l.getStyleClass().add("ls-tree-edge");
-                edgeTo.put(id, l);
-                Label label = new Label(edgeLabel(d, d.require(parent), n));
-                label.getStyleClass().add("ls-tree-edge-label");
+                Line l = edgeTo.remove(id);
+                Label label = edgeLabels.remove(id);
+                if (l == null) {
+                    l = new Line();
+                    l.getStyleClass().add("ls-tree-edge");
+                    label = new Label();
+                    label.getStyleClass().add("ls-tree-edge-label");
+                    edges.getChildren().addAll(l, label);
+                }
+                l.setStartX(q.x() + TreeLayout.NODE_W / 2);
+                l.setStartY(q.y() + TreeLayout.NODE_H);
+                l.setEndX(p.x() + TreeLayout.NODE_W / 2);
+                l.setEndY(p.y());
+                label.setText(edgeLabel(d, d.require(parent), n));
                 label.relocate(p.x() + TreeLayout.NODE_W / 2 + 4, p.y() - 22);
-                edges.getChildren().addAll(l, label);
-            });
+                keepEdges.put(id, l);
+                keepLabels.put(id, label);
+            }
         }
-        setPrefSize(Math.max(600, layout.width()), Math.max(400, layout.height()));
+        boxes.getChildren().removeAll(byId.values());
+        edges.getChildren().removeAll(edgeTo.values());
+        edges.getChildren().removeAll(edgeLabels.values());
+        byId.clear();
+        byId.putAll(keep);
+        edgeTo.clear();
+        edgeTo.putAll(keepEdges);
+        edgeLabels.clear();
+        edgeLabels.putAll(keepLabels);
+        setPrefSize(Math.max(300, layout.width()), Math.max(300, layout.height()));
+        boxes.resize(layout.width(), layout.height());
+        edges.resize(layout.width(), layout.height());
         paintState();
+    }
+
+    private NodeBox newBox(String id, String trace, DraftNode n, String kind) {
+        NodeBox b = new NodeBox(id, trace, n.name(), kind);
+        b.getStyleClass().add(n.endpoint() ? NodeBox.ENDPOINT : NodeBox.RULE);
+        b.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                vm.selectedProperty().set(id);
+                requestFocus();
+            }
+        });
+        b.setOnContextMenuRequested(e -> {
+            vm.selectedProperty().set(id);
+            new NodeMenu(vm, m, id).show(b, e.getScreenX(), e.getScreenY());
+        });
+        dragSource(b, () -> new DropSource.Existing(id, false));
+        return b;
     }
 
     private String kind(DraftNode n) {
@@ -156,14 +202,16 @@ public final class TreeCanvas extends Pane {
         vm.endpoints().forEach(e -> status.put(e.endpoint(), e.status()));
         Map<String, Simulation.Step> trace = vm.traceProperty().get();
         Map<String, Double> shares = vm.endpointSharesProperty().get();
+        Map<String, Set<String>> belowAll = new HashMap<>();
+        if (!d.isEmpty()) {
+            endpointsBelow(d, d.root(), belowAll);
+        }
         for (NodeBox b : byId.values()) {
             DraftNode n = d.require(b.draftId());
-            Set<String> below = endpointsBelow(d, b.draftId());
+            Set<String> below = belowAll.getOrDefault(b.draftId(), Set.of());
+            String health = n.endpoint() ? io.lodestar.app.ui.Styles.health(status.getOrDefault(n.name(), "unknown")) : "";
             for (String s : List.of("ls-health-ok", "ls-health-fail", "ls-health-unknown")) {
-                b.mark(s, false);
-            }
-            if (n.endpoint()) {
-                b.mark(io.lodestar.app.ui.Styles.health(status.getOrDefault(n.name(), "unknown")), true);
+                b.mark(s, s.equals(health));
             }
             b.mark(NodeBox.GREYED, !n.endpoint() && !below.isEmpty()
                     && below.stream().allMatch(k -> "fail".equals(status.get(k))));
@@ -171,10 +219,12 @@ public final class TreeCanvas extends Pane {
             b.mark(NodeBox.PATH, step != null && step.share() > 0);
             b.mark(NodeBox.DEAD, step != null && step.state().equals("dead"));
             Line edge = edgeTo.get(b.draftId());
-            if (edge != null) {
-                edge.getStyleClass().remove("ls-tree-edge-path");
-                if (step != null && step.share() > 0) {
+            boolean onPath = step != null && step.share() > 0;
+            if (edge != null && onPath != edge.getStyleClass().contains("ls-tree-edge-path")) {
+                if (onPath) {
                     edge.getStyleClass().add("ls-tree-edge-path");
+                } else {
+                    edge.getStyleClass().remove("ls-tree-edge-path");
                 }
             }
             double share = trace.isEmpty() ? below.stream().mapToDouble(k -> shares.getOrDefault(k, 0.0)).sum()
@@ -183,13 +233,14 @@ public final class TreeCanvas extends Pane {
         }
     }
 
-    private static Set<String> endpointsBelow(Draft d, String id) {
+    private static Set<String> endpointsBelow(Draft d, String id, Map<String, Set<String>> all) {
         Set<String> out = new HashSet<>();
         DraftNode n = d.require(id);
         if (n.endpoint()) {
             out.add(n.name());
         }
-        n.children().forEach(c -> out.addAll(endpointsBelow(d, c)));
+        n.children().forEach(c -> out.addAll(endpointsBelow(d, c, all)));
+        all.put(id, out);
         return out;
     }
 
@@ -288,6 +339,7 @@ public final class TreeCanvas extends Pane {
         hint.setText(text);
         hint.getStyleClass().removeAll("ls-drop-hint-ok", "ls-drop-hint-refused");
         hint.getStyleClass().add(ok ? "ls-drop-hint-ok" : "ls-drop-hint-refused");
+        hint.autosize();
         hint.relocate(p.getX() + 14, p.getY() + 14);
         hint.setVisible(true);
         hint.toFront();

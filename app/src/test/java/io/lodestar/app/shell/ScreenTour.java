@@ -189,4 +189,27 @@ class ScreenTour {
                     .allMatch(e -> e.status().equals("ok")), "127.0.0.3 ok again");
         }
     }
+
+    @Test
+    void strategyEditor(FxRobot robot) throws Exception {
+        Session s = open(robot, Locale.ENGLISH, Theme.LIGHT);
+        robot.interact(() -> s.domainProperty().set("www.example.com"));
+        robot.clickOn("#nav-strategy");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#strategyCanvas")
+                .queryAs(io.lodestar.app.strategy.TreeCanvas.class).boxCount() >= 7);
+        io.lodestar.app.strategy.TreeCanvas canvas = robot.lookup("#strategyCanvas").queryAs(io.lodestar.app.strategy.TreeCanvas.class);
+        javafx.scene.Node root = canvas.lookupAll(".ls-tree-rule").iterator().next();
+        robot.clickOn(root);
+        shoot(robot, "strategy-editor");
+        robot.clickOn("Simulate");
+        robot.clickOn(robot.lookup("#simFailed .check-box").<javafx.scene.Node>query()); // 127.0.0.2 fails (what-if)
+        robot.clickOn("#simulate");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !canvas.lookupAll(".ls-tree-path").isEmpty());
+        shoot(robot, "strategy-simulation");
+        robot.clickOn("#clearSimulation");
+        robot.clickOn(canvas.box("上海").orElseThrow());
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        robot.clickOn("#publish");
+        shoot(robot, "strategy-publish");
+    }
 }

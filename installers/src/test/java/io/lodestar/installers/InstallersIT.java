@@ -181,6 +181,7 @@ class InstallersIT {
         }
         List<String> entry = Files.readAllLines(desktop);
         assertTrue(entry.contains("MimeType=application/x-lodestar-strategy+json"), entry.toString());
+        assertTrue(unitValue(entry, "Exec").endsWith(" %f"), "a double-clicked strategy file is handed to the console");
         assertTrue(Files.exists(Path.of(unitValue(entry, "Icon"))), "the menu icon is installed");
 
         Path data = home.resolve("console-data");

@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
  * {@code first-window-ms N} when the first non-black pixel appears and, once the main window is up
  * (at least {@code BUSY} of the window's pixels differ from its background: the "starting the local
  * node" screen is a spinner and a line of text) and has stayed the same for {@code STILL_MS}, writes the
- * PNG and prints {@code screenshot-ms N}. Gives up after the timeout, printing {@code timeout}.
+ * PNG and prints {@code screenshot-ms N main-window-ms M} (M: when the screen last changed). Gives up after the timeout, printing {@code timeout}.
  *
  * <pre>ScreenGrab OUT.png TIMEOUT_SECONDS</pre>
  */
@@ -55,7 +55,7 @@ public final class ScreenGrab {
                 if (Arrays.equals(sample, last) && busy(sample) >= BUSY) {
                     if (ms(t0) - stillSince >= STILL_MS) {
                         ImageIO.write(img, "png", out);
-                        System.out.println("screenshot-ms " + ms(t0));
+                        System.out.println("screenshot-ms " + ms(t0) + " main-window-ms " + stillSince);
                         return;
                     }
                 } else {

@@ -52,9 +52,21 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** Strategy files, as the installers associate them with the console (docs/adr/0007). */
+    static final String STRATEGY_FILE_SUFFIX = ".lodestar";
+
+    /** No command, or a strategy file the desktop hands over on double-click: the console. */
+    static boolean opensConsole(String[] args) {
+        return args.length == 0 || args[0].endsWith(STRATEGY_FILE_SUFFIX);
+    }
+
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String cmd = args.length == 0 ? "console" : args[0];
-        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        if (opensConsole(args)) {
+            io.lodestar.app.shell.ConsoleApp.launchConsole(args);
+            return 0;
+        }
+        String cmd = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (cmd) {
             case "help":
             case "--help":

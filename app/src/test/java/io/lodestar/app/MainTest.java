@@ -1,6 +1,7 @@
 package io.lodestar.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -65,5 +66,13 @@ class MainTest {
     @Test
     void unknownCommandExitsNonZero() {
         assertEquals(2, run("frobnicate"));
+    }
+
+    @Test
+    void aStrategyFileHandedOverByTheDesktopOpensTheConsole() {
+        assertTrue(Main.opensConsole(new String[0]));
+        assertTrue(Main.opensConsole(new String[] {"/home/me/www.example.com.lodestar"}));
+        assertFalse(Main.opensConsole(new String[] {"node"}));
+        assertFalse(Main.opensConsole(new String[] {"check", "strategy.json"}));
     }
 }

@@ -71,6 +71,8 @@ public final class Cluster implements AutoCloseable {
     private final AtomicInteger outboxSize = new AtomicInteger();
     private final Map<String, MemberView> views = new ConcurrentHashMap<>();
     private final Set<String> pushing = ConcurrentHashMap.newKeySet();
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private volatile boolean fullExport = true;
     private final ScheduledExecutorService timer;
     private final java.util.concurrent.ExecutorService pushers;
     private final io.lodestar.engine.store.Store store;
@@ -162,6 +164,11 @@ public final class Cluster implements AutoCloseable {
         m.quorum(quorum());
         configChanged();
         timer.scheduleWithFixedDelay(this::tick, 0, setup.tick().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** These domains were re-read from the store: the next snapshot exports them again. */
+    public void domainsChanged(java.util.Collection<String> names) {
+        dirty.addAll(names);
     }
 
     /** The configuration changed (publisher reload or zone): a control node builds and pushes the next snapshot. */
@@ -278,7 +285,14 @@ public final class Cluster implements AutoCloseable {
         }
         try {
             long t0 = System.nanoTime();
-            Optional<ClusterSnapshot> s = replication.build(state.id(), state.version(), points());
+            Set<String> names = new java.util.HashSet<>();
+            for (java.util.Iterator<String> it = dirty.iterator(); it.hasNext(); ) {
+                names.add(it.next());
+                it.remove();
+            }
+            Optional<ClusterSnapshot> s = replication.build(state.id(), state.version(), points(),
+                    fullExport ? Optional.empty() : Optional.of(names));
+            fullExport = false;
             if (s.isPresent()) {
                 save(state.withVersion(s.get().version()));
                 LOG.info("snapshot {} built in {} ms ({} bytes)", s.get().version(), (System.nanoTime() - t0) / 1_000_000,
@@ -431,7 +445,7 @@ public final class Cluster implements AutoCloseable {
         }
         ObjectNode req = mapper.createObjectNode();
         req.put("id", state.id());
-        req.put("version", replication.version());
+        req.put("version", versionFrom(c.id()));
         req.put("cursor", cursor);
         req.put("queries", queries.getAsLong());
         req.put("degraded", degraded());
@@ -459,12 +473,17 @@ public final class Cluster implements AutoCloseable {
                     Observations.read(e).ifPresent(res -> hm.observe(site, e.path("domain").asText(), e.path("endpoint").asText(), res));
                 }
             }
-            if (in.path("version").asLong() > replication.version()) {
+            if (in.path("version").asLong() > versionFrom(c.id())) {
                 pull(c);
             }
         } catch (IOException e) {
             controlError = "control node unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+    }
+
+    /** The number of the snapshot in force if it came from this control node, else 0 (it has none of its). */
+    private long versionFrom(String controlId) {
+        return replication.current().filter(x -> x.controlId().equals(controlId)).map(ClusterSnapshot::version).orElse(0L);
     }
 
     private void pull(ClusterState.Control c) throws IOException {

@@ -34,7 +34,12 @@ final class ConfigExport {
     record Point(String nodeId, String site) {
     }
 
-    ObjectNode export(Tx tx, String zone, Optional<String> zoneFile, List<Point> points) throws SQLException {
+    /**
+     * The whole configuration. {@code cache} holds each domain's tree from the last export; only the
+     * domains in {@code dirty} are read again (all of them when {@code dirty} is empty).
+     */
+    ObjectNode export(Tx tx, String zone, Optional<String> zoneFile, List<Point> points, Map<String, ObjectNode> cache,
+                      Optional<java.util.Set<String>> dirty) throws SQLException {
         ObjectNode root = mapper.createObjectNode();
         root.put("format", 1);
         root.put("zone", zone);
@@ -42,12 +47,23 @@ final class ConfigExport {
         ArrayNode nodes = root.putArray("points");
         points.stream().sorted(Comparator.comparing(Point::nodeId))
                 .forEach(p -> nodes.addObject().put("id", p.nodeId()).put("site", p.site()));
-        ArrayNode domains = root.putArray("domains");
-        List<Domain> all = new ArrayList<>(tx.domains().list());
-        all.sort(Comparator.comparing(Domain::name));
-        for (Domain d : all) {
-            domains.add(domain(tx, d));
+        if (dirty.isEmpty()) {
+            cache.clear();
+            for (Domain d : tx.domains().list()) {
+                cache.put(d.name(), domain(tx, d));
+            }
+        } else {
+            for (String name : dirty.get()) {
+                Optional<Domain> d = tx.domains().get(name);
+                if (d.isPresent()) {
+                    cache.put(name, domain(tx, d.get()));
+                } else {
+                    cache.remove(name);
+                }
+            }
         }
+        ArrayNode domains = root.putArray("domains");
+        new java.util.TreeMap<>(cache).values().forEach(domains::add);
         return root;
     }
 

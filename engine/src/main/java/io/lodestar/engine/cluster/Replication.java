@@ -37,6 +37,8 @@ final class Replication {
     private final ConfigImport importer;
     private final Clock clock;
     private final AtomicReference<Optional<ClusterSnapshot>> current = new AtomicReference<>(Optional.empty());
+    /** Control: each domain's tree as last exported, so a change re-reads only the domains it touched. */
+    private final java.util.Map<String, ObjectNode> exported = new java.util.HashMap<>();
     /** The current snapshot's canonical bytes, made once (every push and pull sends them). */
     private volatile byte[] wire = new byte[0];
 
@@ -80,10 +82,15 @@ final class Replication {
         return wire;
     }
 
-    /** Control: a new snapshot if the configuration changed since the last one; numbers continue from {@code last}. */
-    synchronized Optional<ClusterSnapshot> build(String controlId, long last, List<ConfigExport.Point> points) throws IOException {
+    /**
+     * Control: a new snapshot if the configuration changed since the last one; numbers continue from
+     * {@code last}. {@code dirty}: the domains changed since the last build (empty: read all).
+     */
+    synchronized Optional<ClusterSnapshot> build(String controlId, long last, List<ConfigExport.Point> points,
+                                                 Optional<Set<String>> dirty) throws IOException {
         Optional<String> zoneFile = zone.current();
-        ObjectNode config = store.read(tx -> export.export(tx, zoneName, zoneFile, points));
+        Optional<Set<String>> read = exported.isEmpty() ? Optional.empty() : dirty;
+        ObjectNode config = store.read(tx -> export.export(tx, zoneName, zoneFile, points, exported, read));
         Optional<ClusterSnapshot> prev = current.get();
         if (prev.isPresent() && prev.get().config().equals(config)) {
             return Optional.empty();
@@ -111,7 +118,8 @@ final class Replication {
         if (have.isPresent() && s.version() == have.get().version() && s.sha256().equals(have.get().sha256())) {
             return false;
         }
-        if (have.isPresent() && s.version() <= have.get().version()) {
+        // numbers are per control node: a member moved to another control node takes its numbering
+        if (have.isPresent() && have.get().controlId().equals(s.controlId()) && s.version() <= have.get().version()) {
             throw new SnapshotRefused(SnapshotRefused.Why.STALE, "snapshot " + s.version() + " is not newer than snapshot "
                     + have.get().version() + " in force here");
         }

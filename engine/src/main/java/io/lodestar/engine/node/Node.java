@@ -170,6 +170,7 @@ public final class Node implements AutoCloseable {
             started.add(0, monitor);
             monitorRef.set(monitor);
             wiring.retarget(monitor);
+            publisher.onReloaded(cluster::domainsChanged);
             publisher.onReload(() -> {
                 wiring.retarget(monitor);
                 cluster.configChanged();

@@ -110,10 +110,17 @@ public final class Publisher {
             }
         }
         publish(reason);
+        reloaded.accept(List.copyOf(names));
         onReload.run();
     }
 
     private volatile Runnable onReload = () -> { };
+    private volatile java.util.function.Consumer<List<String>> reloaded = names -> { };
+
+    /** Also called after every configuration reload, with the domains re-read (the cluster exports only those). */
+    public void onReloaded(java.util.function.Consumer<List<String>> r) {
+        this.reloaded = r;
+    }
 
     /** Called after every configuration reload (the node re-targets the health monitor). */
     public void onReload(Runnable r) {

@@ -148,4 +148,21 @@ class NodesApiIT {
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("is this node itself"), r.body());
     }
+
+    @Test
+    void aRemovedMemberKeepsItsConfigurationAndCanJoinAnotherControlNode() throws Exception {
+        joined();
+        ok(control.call("DELETE", "/v1/nodes/" + member.node.cluster().id(), null));
+        await("the member to be standalone", () -> member.node.cluster().role().equals("standalone"));
+        assertEquals(1, member.node.services().domains().list().size(), "it keeps serving what it had");
+        assertEquals(200, member.call("PUT", "/v1/domains/www.example.com/status", "{\"status\":\"start\"}").statusCode(),
+                "and takes writes again");
+        try (NodeFixture other = new NodeFixture(dir.resolve("other"))) {
+            ok(other.call("POST", "/v1/domains", "[{\"domain\":\"other.example.com\"},{\"domain\":\"more.example.com\"}]"));
+            ok(other.call("POST", "/v1/nodes", "{\"url\":\"" + member.uri("") + "\",\"token\":\"" + NodeFixture.ADMIN + "\"}"));
+            await("the member to take the new control node's configuration (its numbers start again)", () ->
+                    member.node.services().domains().list().stream().map(d -> d.domain()).sorted().toList()
+                            .equals(java.util.List.of("more.example.com", "other.example.com")));
+        }
+    }
 }

@@ -152,6 +152,7 @@ public final class Node implements AutoCloseable {
                     new SplittableRandom(), HealthMonitor.DEFAULT_RECHECK);
             started.add(0, monitor);
             monitorRef.set(monitor);
+            wiring.after(services.traffic()::verdictsChanged);
             wiring.retarget(monitor);
             publisher.onReload(() -> wiring.retarget(monitor));
             monitor.start();

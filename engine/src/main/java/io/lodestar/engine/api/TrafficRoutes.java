@@ -25,7 +25,7 @@ final class TrafficRoutes {
     record SwitchBody(Boolean paused) {
     }
 
-    record DrillBody(List<String> endpoints, List<String> pools) {
+    record DrillBody(List<String> endpoints, List<String> pools, String mode) {
     }
 
     private TrafficRoutes() {
@@ -80,7 +80,7 @@ final class TrafficRoutes {
                 .orElseThrow(() -> new NotFound("domain '" + q.param("domain") + "' has no drill plan"))));
         r.add("PUT", d + "/drill", TokenRole.WRITE, q -> {
             DrillBody b = json.read(q.body(), new TypeReference<DrillBody>() { });
-            return Response.ok(t.planDrill(q.principal().name(), q.param("domain"), b.endpoints(), b.pools()));
+            return Response.ok(t.planDrill(q.principal().name(), q.param("domain"), b.endpoints(), b.pools(), b.mode()));
         });
         r.add("POST", d + "/drill/execute", TokenRole.WRITE, q -> Response.ok(t.executeDrill(q.principal().name(),
                 q.param("domain"))));

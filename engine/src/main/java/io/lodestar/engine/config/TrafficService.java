@@ -1,10 +1,12 @@
 package io.lodestar.engine.config;
 
+import io.lodestar.engine.health.VerdictChange;
 import io.lodestar.engine.model.Domain;
 import io.lodestar.engine.model.DomainStatus;
 import io.lodestar.engine.model.Monitor;
 import io.lodestar.engine.notify.Alert;
 import io.lodestar.engine.store.EventKind;
+import io.lodestar.engine.store.HealthEvent;
 import io.lodestar.engine.store.Tx;
 import io.lodestar.engine.traffic.Drill;
 import io.lodestar.engine.traffic.Pool;
@@ -17,6 +19,8 @@ import io.lodestar.engine.traffic.TrafficStore;
 import io.lodestar.engine.validate.Errors;
 import io.lodestar.engine.validate.ValidationException;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -256,7 +260,7 @@ public final class TrafficService {
     }
 
     /** Plans a drill naming endpoints and pools to take out; refused while one is executed. */
-    public Drill planDrill(String actor, String domain, List<String> endpoints, List<String> pools)
+    public Drill planDrill(String actor, String domain, List<String> endpoints, List<String> pools, String mode)
             throws ValidationException, NotFound {
         return Changes.run(ctx, tx -> {
             DomainService.require(tx, domain);
@@ -284,8 +288,13 @@ public final class TrafficService {
             if (eps.isEmpty() && ps.isEmpty()) {
                 errors.add("endpoints", "drill.empty", "name endpoints or pools to take out");
             }
+            String m = mode == null ? Drill.FORCE : mode;
+            if (!m.equals(Drill.FORCE) && !m.equals(Drill.WATCH)) {
+                errors.add("mode", "mode.unknown", "must be force (take them out here) or watch (you stop the real"
+                        + " service; the drill measures the failover), was '" + m + "'");
+            }
             errors.throwIfAny();
-            Drill d = Drill.plan(eps, ps);
+            Drill d = Drill.plan(m, eps, ps);
             TrafficStore.write(tx, domain, TrafficStore.DRILL, d, actor);
             Audit.record(tx, actor, "traffic.drill.plan", domain, before.orElse(null), d);
             return d;
@@ -301,21 +310,28 @@ public final class TrafficService {
                 new Errors().add("drill", "drill.executed", "the drill is executed already").throwIfAny();
             }
             TrafficPolicy policy = TrafficStore.policy(tx, domain).orElse(TrafficPolicy.DEFAULT);
-            Set<String> forced = new LinkedHashSet<>(plan.endpoints());
+            Set<String> targets = new LinkedHashSet<>(plan.endpoints());
             for (Pool p : policy.pools()) {
                 if (plan.pools().contains(p.name())) {
-                    p.members().forEach(m -> forced.add(m.endpoint()));
+                    p.members().forEach(m -> targets.add(m.endpoint()));
                 }
             }
-            Drill x = new Drill(plan.endpoints(), plan.pools(), true, new ArrayList<>(forced), tx.now().toString(), actor,
-                    "", "", -1);
+            List<String> forced = plan.mode().equals(Drill.FORCE) ? new ArrayList<>(targets) : List.of();
+            Drill x = new Drill(plan.mode(), plan.endpoints(), plan.pools(), true, new ArrayList<>(targets), forced,
+                    tx.now().toString(), actor, "", "", -1);
             TrafficStore.write(tx, domain, TrafficStore.DRILL, x, actor);
             Audit.record(tx, actor, "traffic.drill.execute", domain, plan, x);
             return x;
         });
+        if (d.mode().equals(Drill.WATCH)) {
+            String title = "[drill] " + domain + ": watching " + String.join(", ", d.targets()) + " fail over";
+            alerts.accept(new Alert(EventKind.PUBLISHED, domain, Optional.empty(), ctx.store().read(Tx::now), title,
+                    title + " (started by " + actor + "; stop the service now, the drill measures the failover)"));
+            return d;
+        }
         ctx.publisher().reload(List.of(domain), "drill executed by " + actor + ": " + d.forced() + " forced down");
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        Drill measured = new Drill(d.endpoints(), d.pools(), true, d.forced(), d.executedAt(), d.executedBy(), "", "", ms);
+        Drill measured = withMeasured(d, ms);
         ctx.store().transaction(tx -> {
             TrafficStore.write(tx, domain, TrafficStore.DRILL, measured, actor);
             return null;
@@ -333,8 +349,8 @@ public final class TrafficService {
             if (!x.executed()) {
                 new Errors().add("drill", "drill.notExecuted", "the drill is not executed").throwIfAny();
             }
-            Drill back = new Drill(x.endpoints(), x.pools(), false, List.of(), x.executedAt(), x.executedBy(),
-                    tx.now().toString(), actor, x.measuredMs());
+            Drill back = new Drill(x.mode(), x.endpoints(), x.pools(), false, x.targets(), List.of(), x.executedAt(),
+                    x.executedBy(), tx.now().toString(), actor, x.measuredMs());
             TrafficStore.write(tx, domain, TrafficStore.DRILL, back, actor);
             Audit.record(tx, actor, "traffic.drill.rollback", domain, x, back);
             return back;
@@ -344,6 +360,40 @@ public final class TrafficService {
         alerts.accept(new Alert(EventKind.PUBLISHED, domain, Optional.empty(), ctx.store().read(Tx::now), title,
                 title + " by " + actor));
         return d;
+    }
+
+    private static Drill withMeasured(Drill d, long ms) {
+        return new Drill(d.mode(), d.endpoints(), d.pools(), d.executed(), d.targets(), d.forced(), d.executedAt(),
+                d.executedBy(), d.rolledBackAt(), d.rolledBackBy(), ms);
+    }
+
+    /**
+     * Verdicts changed (the health monitor's thread, after the answers were republished): a watching
+     * drill whose target was judged down records how long that took since it was executed.
+     */
+    public void verdictsChanged(List<VerdictChange> changes) {
+        for (VerdictChange c : changes) {
+            if (c.to() != HealthEvent.State.FAIL) {
+                continue;
+            }
+            Optional<Drill> done = ctx.store().transaction(tx -> {
+                Optional<Drill> d = TrafficStore.read(tx, c.domain(), TrafficStore.DRILL, Drill.class);
+                if (d.isEmpty() || !d.get().watching() || d.get().measuredMs() >= 0 || !d.get().targets().contains(c.endpoint())) {
+                    return Optional.<Drill>empty();
+                }
+                long ms = Math.max(0, Duration.between(Instant.parse(d.get().executedAt()),
+                        tx.now()).toMillis());
+                Drill m = withMeasured(d.get(), ms);
+                TrafficStore.write(tx, c.domain(), TrafficStore.DRILL, m, "drill");
+                return Optional.of(m);
+            });
+            done.ifPresent(m -> {
+                String title = "[drill] " + c.domain() + ": " + c.endpoint() + " failed over after "
+                        + m.measuredMs() / 1000.0 + " s";
+                alerts.accept(new Alert(EventKind.PUBLISHED, c.domain(), Optional.empty(), c.at(), title,
+                        title + " (judged down and answers moved; resolvers follow within the TTL)"));
+            });
+        }
     }
 
     private static Drill requireDrill(Tx tx, String domain) throws SQLException {

@@ -39,6 +39,13 @@ final class HealthWiring {
         this.notifier = notifier;
     }
 
+    private volatile java.util.function.Consumer<List<VerdictChange>> after = c -> { };
+
+    /** Called after each batch is published (failover drills measure with it). */
+    void after(java.util.function.Consumer<List<VerdictChange>> listener) {
+        this.after = listener;
+    }
+
     /** The monitor's listener: runs on the monitor's notification thread, one batch at a time. */
     void changed(List<VerdictChange> changes) {
         Set<String> domains = new LinkedHashSet<>();
@@ -52,6 +59,11 @@ final class HealthWiring {
             }
         }
         publisher.healthChanged(domains, "health: " + describe(changes));
+        try {
+            after.accept(changes);
+        } catch (RuntimeException e) {
+            LOG.warn("after verdict changes: {}", e.getMessage());
+        }
         try {
             store.transaction(Store.Durability.NORMAL, tx -> {
                 for (VerdictChange c : changes) {

@@ -169,6 +169,7 @@ public final class Node implements AutoCloseable {
                     new SplittableRandom(), HealthMonitor.DEFAULT_RECHECK);
             started.add(0, monitor);
             monitorRef.set(monitor);
+            wiring.after(services.traffic()::verdictsChanged);
             wiring.retarget(monitor);
             publisher.onReloaded(cluster::domainsChanged);
             publisher.onReload(() -> {

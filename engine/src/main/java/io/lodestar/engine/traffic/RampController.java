@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import io.lodestar.engine.store.Tx;
+import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,43 +78,16 @@ public final class RampController implements AutoCloseable {
 
     private void step(String domain) {
         Instant now = clock.instant();
-        String at = now.toString();
+        // decide on a read first: most ticks change nothing and need no write lock
+        if (store.read(tx -> decide(tx, domain, now)).isEmpty()) {
+            return;
+        }
         Optional<Change> change = store.transaction(tx -> {
-            TrafficConfig cfg = TrafficStore.load(tx, domain);
-            Optional<Ramp> current = cfg.ramp();
-            if (current.isEmpty() || current.get().status() != Ramp.Status.RUNNING) {
-                return Optional.<Change>empty();
+            Optional<Change> c = decide(tx, domain, now);
+            if (c.isPresent()) {
+                TrafficStore.write(tx, domain, TrafficStore.RAMP, c.get().next(), "ramp");
             }
-            Ramp r = current.get();
-            Optional<String> failure = gate.failure(domain, cfg.endpointOf(r.to()), r.maxLatencyMs());
-            Ramp next;
-            String reason;
-            boolean rolledBack = false;
-            if (failure.isPresent()) {
-                int good = r.lastGood();
-                reason = "gray migration " + r.from() + " → " + r.to() + " rolled back to " + r.percentAt(good)
-                        + " % (step " + (r.step() + 1) + " at " + r.percent() + " % failed: " + failure.get() + ")";
-                next = r.with(Ramp.Status.ROLLED_BACK, good, good, at,
-                        new Ramp.Event(at, "rolledBack", good, r.percentAt(good), failure.get()));
-                rolledBack = true;
-            } else if (!now.isBefore(Instant.parse(r.stepSince()).plusSeconds(r.holdSeconds()))) {
-                if (r.step() + 1 >= r.steps().size()) {
-                    reason = "gray migration " + r.from() + " → " + r.to() + " done at " + r.percent() + " %";
-                    next = r.with(Ramp.Status.DONE, r.step(), r.step(), at,
-                            new Ramp.Event(at, "done", r.step(), r.percent(), "held " + r.holdSeconds() + " s"));
-                } else {
-                    int s = r.step() + 1;
-                    reason = "gray migration " + r.from() + " → " + r.to() + " step " + (s + 1) + " of "
-                            + r.steps().size() + ": " + r.percentAt(s) + " %";
-                    next = r.with(Ramp.Status.RUNNING, s, r.step(), at,
-                            new Ramp.Event(at, "advanced", s, r.percentAt(s), "step " + (r.step() + 1) + " held "
-                                    + r.holdSeconds() + " s with the gate open"));
-                }
-            } else {
-                return Optional.<Change>empty();
-            }
-            TrafficStore.write(tx, domain, TrafficStore.RAMP, next, "ramp");
-            return Optional.of(new Change(reason, rolledBack));
+            return c;
         });
         if (change.isEmpty()) {
             return;
@@ -125,7 +100,41 @@ public final class RampController implements AutoCloseable {
         }
     }
 
-    private record Change(String reason, boolean rolledBack) {
+    /** The ramp's next state at {@code now}, or empty when it stays as it is. */
+    private Optional<Change> decide(Tx tx, String domain, Instant now)
+            throws SQLException {
+        String at = now.toString();
+        TrafficConfig cfg = TrafficStore.load(tx, domain);
+        Optional<Ramp> current = cfg.ramp();
+        if (current.isEmpty() || current.get().status() != Ramp.Status.RUNNING) {
+            return Optional.empty();
+        }
+        Ramp r = current.get();
+        Optional<String> failure = gate.failure(domain, cfg.endpointOf(r.to()), r.maxLatencyMs());
+        if (failure.isPresent()) {
+            int good = r.lastGood();
+            String reason = "gray migration " + r.from() + " → " + r.to() + " rolled back to " + r.percentAt(good)
+                    + " % (step " + (r.step() + 1) + " at " + r.percent() + " % failed: " + failure.get() + ")";
+            return Optional.of(new Change(r.with(Ramp.Status.ROLLED_BACK, good, good, at,
+                    new Ramp.Event(at, "rolledBack", good, r.percentAt(good), failure.get())), reason, true));
+        }
+        if (now.isBefore(Instant.parse(r.stepSince()).plusSeconds(r.holdSeconds()))) {
+            return Optional.empty();
+        }
+        if (r.step() + 1 >= r.steps().size()) {
+            return Optional.of(new Change(r.with(Ramp.Status.DONE, r.step(), r.step(), at,
+                    new Ramp.Event(at, "done", r.step(), r.percent(), "held " + r.holdSeconds() + " s")),
+                    "gray migration " + r.from() + " → " + r.to() + " done at " + r.percent() + " %", false));
+        }
+        int s = r.step() + 1;
+        return Optional.of(new Change(r.with(Ramp.Status.RUNNING, s, r.step(), at,
+                new Ramp.Event(at, "advanced", s, r.percentAt(s), "step " + (r.step() + 1) + " held "
+                        + r.holdSeconds() + " s with the gate open")),
+                "gray migration " + r.from() + " → " + r.to() + " step " + (s + 1) + " of " + r.steps().size()
+                        + ": " + r.percentAt(s) + " %", false));
+    }
+
+    private record Change(Ramp next, String reason, boolean rolledBack) {
     }
 
     @Override

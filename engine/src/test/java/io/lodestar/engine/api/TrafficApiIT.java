@@ -174,6 +174,43 @@ class TrafficApiIT {
         assertTrue(reasons.contains("step 2 of 3: 50 %") && reasons.contains("rolled back to 10 %"), reasons);
     }
 
+    @Test
+    void aWatchingDrillMeasuresTheRealFailoverWhenTheServiceStops() throws Exception {
+        java.net.InetAddress a5 = java.net.InetAddress.getByName("127.0.0.5");
+        java.net.ServerSocket s5 = new java.net.ServerSocket(0, 50, a5);
+        int port = s5.getLocalPort();
+        try (java.net.ServerSocket s6 = new java.net.ServerSocket(port, 50, java.net.InetAddress.getByName("127.0.0.6"))) {
+            ok(f.call("POST", "/v1/domains", "[{\"domain\":\"drill.example.com\",\"isItmDomain\":true}]"));
+            ok(f.call("POST", "/v1/endpoints", "[{\"domain\":\"drill.example.com\",\"endpoint\":\"127.0.0.5\",\"area\":\"beijing.CN\",\"isp\":\"ct\"},"
+                    + "{\"domain\":\"drill.example.com\",\"endpoint\":\"127.0.0.6\",\"area\":\"beijing.CN\",\"isp\":\"ct\"}]"));
+            ok(f.call("PUT", "/v1/domains/drill.example.com/status", "{\"status\":\"start\"}"));
+            ok(f.call("PUT", "/v1/domains/drill.example.com/traffic", "{\"pools\":[{\"name\":\"main\",\"tier\":1,"
+                    + "\"members\":[{\"endpoint\":\"127.0.0.5\"}]},{\"name\":\"backup\",\"tier\":2,\"members\":[{\"endpoint\":\"127.0.0.6\"}]}]}"));
+            ok(f.call("PUT", "/v1/domains/drill.example.com/monitor", "{\"protocol\":\"tcp\",\"port\":" + port
+                    + ",\"interval\":1,\"timeout\":1,\"window\":2,\"minFailures\":2,\"threshold\":50}"));
+            ok(f.call("PUT", "/v1/domains/drill.example.com/drill", "{\"pools\":[\"main\"],\"mode\":\"watch\"}"));
+            JsonNode x = ok(f.call("POST", "/v1/domains/drill.example.com/drill/execute", null));
+            assertEquals(-1, x.get("measuredMs").asInt(), "nothing forced, nothing measured yet");
+            long t0 = System.nanoTime();
+            s5.close(); // the operator stops the real service
+            JsonNode measured = x;
+            for (int i = 0; i < 200 && measured.get("measuredMs").asLong() < 0; i++) {
+                Thread.sleep(50);
+                measured = ok(f.call("GET", "/v1/domains/drill.example.com/drill", null));
+            }
+            long ms = measured.get("measuredMs").asLong();
+            assertTrue(ms >= 0, measured.toString());
+            assertTrue(ms <= (System.nanoTime() - t0) / 1_000_000 + 1_000, "measured " + ms + " ms");
+            JsonNode t = ok(f.call("GET", "/v1/domains/drill.example.com/failover-time", null));
+            assertEquals((1 + 1) * 2 + 60, t.get("expectedSeconds").asInt());
+            assertEquals(ms / 1000.0 + 60, t.get("drillMeasuredSeconds").asDouble(), 1e-9);
+            String dist = ok(f.call("GET", "/v1/domains/drill.example.com/distribution", null)).toString();
+            assertTrue(dist.contains("127.0.0.6") && !dist.contains("127.0.0.5"), "answers moved to the backup pool");
+        } finally {
+            s5.close();
+        }
+    }
+
     private JsonNode waitFor(java.util.function.Predicate<JsonNode> done) throws Exception {
         for (int i = 0; i < 100; i++) {
             JsonNode n = ok(f.call("GET", D + "/ramp", null));

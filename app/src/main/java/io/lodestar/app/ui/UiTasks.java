@@ -55,9 +55,24 @@ public final class UiTasks implements AutoCloseable {
         return running.getReadOnlyProperty();
     }
 
-    /** Runs {@code work} off the UI thread; exactly one of {@code done} or {@code failed} runs on the UI thread. */
+    /**
+     * Runs {@code work} off the UI thread; exactly one of {@code done} or {@code failed} runs on the UI
+     * thread. After {@link #close()} work is dropped: the console is going away, and a screen's timer
+     * that fires once more must not fail on the UI thread.
+     */
     public <T> void run(Callable<T> work, Consumer<T> done, Consumer<NodeClientException> failed) {
+        if (owned != null && owned.isShutdown()) {
+            return;
+        }
         ui.execute(() -> running.set(inFlight.incrementAndGet()));
+        try {
+            submit(work, done, failed);
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            ui.execute(() -> running.set(inFlight.decrementAndGet()));
+        }
+    }
+
+    private <T> void submit(Callable<T> work, Consumer<T> done, Consumer<NodeClientException> failed) {
         background.execute(() -> {
             T value;
             try {

@@ -11,9 +11,19 @@ public final class Polling {
     private Polling() {
     }
 
-    /** Calls {@code refresh} every {@code every} while {@code screen} is in a scene. */
+    /**
+     * Calls {@code refresh} every {@code every} while {@code screen} is in a scene that is in a window
+     * (a window that took another scene, or a screen taken off the window, stops it).
+     */
     public static Timeline whileShown(Node screen, Duration every, Runnable refresh) {
-        Timeline poll = new Timeline(new KeyFrame(every, e -> refresh.run()));
+        Timeline poll = new Timeline();
+        poll.getKeyFrames().add(new KeyFrame(every, e -> {
+            if (screen.getScene() == null || screen.getScene().getWindow() == null) {
+                poll.stop();
+            } else {
+                refresh.run();
+            }
+        }));
         poll.setCycleCount(Timeline.INDEFINITE);
         screen.sceneProperty().addListener((o, a, s) -> {
             if (s == null) {

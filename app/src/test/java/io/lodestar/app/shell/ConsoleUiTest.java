@@ -170,6 +170,10 @@ class ConsoleUiTest {
         assertTrue(!robot.lookup("#endpointsTable").queryTableView().isEditable());
         robot.clickOn("#nav-monitors");
         assertTrue(robot.lookup("#saveMonitor").queryButton().isDisabled());
+        robot.clickOn("#nav-contacts");
+        assertTrue(robot.lookup("#saveContact").queryButton().isDisabled());
+        assertTrue(robot.lookup("#saveNotifications").queryButton().isDisabled());
+        assertTrue(robot.lookup("#contact-name").query().isDisabled());
         robot.clickOn("#nav-access");
         robot.clickOn("#useHomeToken");
         waitFor(10, () -> !banner.isVisible());

@@ -180,6 +180,23 @@ class ConsoleUiTest {
     }
 
     @Test
+    void theLanguageSwitchKeepsTheScreenAndTheDomain(FxRobot robot) throws Exception {
+        node.client().createDomain("kept.example.com", true);
+        robot.clickOn("#nav-monitors");
+        chooseDomain(robot, "#monitorsDomain", "kept.example.com");
+        MainWindow old = window;
+        robot.interact(() -> {
+            window = old.inLanguage(new Messages(Locale.SIMPLIFIED_CHINESE), () -> { }, l -> { });
+            old.getScene().setRoot(window);
+        });
+        assertEquals(Screen.MONITORS, window.screen());
+        assertEquals("kept.example.com", window.session().domainProperty().get());
+        assertEquals(node.client(), window.session().client());
+        waitFor(10, () -> "kept.example.com".equals(robot.lookup("#monitorsDomain").queryComboBox().getValue()));
+        assertEquals("保存", robot.lookup("#saveMonitor").queryButton().getText());
+    }
+
+    @Test
     void aScreenNotBuiltYetSaysSoInsteadOfStayingBlank(FxRobot robot) {
         robot.clickOn("#nav-strategy");
         assertEquals("This screen is coming in a later version of the console.",

@@ -61,17 +61,18 @@ public final class ConsoleApp extends Application {
 
     /** Shows the main window; on a language switch the node managed, the domain and the screen stay. */
     private void open(Messages m, Regions regions, IpLocator locator) {
-        Session session = window == null ? new Session(node.client(), tasks, m, regions, locator) : window.session().inLanguage(m);
-        ShellViewModel shell = new ShellViewModel(session);
-        if (window != null) {
-            shell.screenProperty().set(window.screen());
-            window.dispose();
-        }
-        window = new MainWindow(session, shell, node.client(), Optional.of(node),
-                RemoteNodes.in(EmbeddedNode.dataDir().resolve(REMOTES_FILE)), () -> {
+        Runnable toggleTheme = () -> {
             theme = theme.other();
             theme.apply(scene);
-        }, l -> open(new Messages(l), regions, locator));
+        };
+        java.util.function.Consumer<java.util.Locale> language = l -> open(new Messages(l), regions, locator);
+        if (window == null) {
+            Session session = new Session(node.client(), tasks, m, regions, locator);
+            window = new MainWindow(session, new ShellViewModel(session), node.client(), Optional.of(node),
+                    RemoteNodes.in(EmbeddedNode.dataDir().resolve(REMOTES_FILE)), toggleTheme, language);
+        } else {
+            window = window.inLanguage(m, toggleTheme, language);
+        }
         scene.setRoot(window);
     }
 

@@ -245,6 +245,18 @@ public final class MainWindow extends BorderPane {
         return vm.screenProperty().get();
     }
 
+    /**
+     * This window in other words: a new window on the same node, token, domain, screen, own node and
+     * remote-node list; this one is disposed. The language switch shows the answer.
+     */
+    public MainWindow inLanguage(Messages other, Runnable toggleTheme, Consumer<Locale> language) {
+        Session s = session.inLanguage(other);
+        ShellViewModel shell = new ShellViewModel(s);
+        shell.screenProperty().set(screen());
+        dispose();
+        return new MainWindow(s, shell, home, local, remotes, toggleTheme, language);
+    }
+
     /** Stops polling and every screen's view model, and lets go of the session (closing or being rebuilt). */
     public void dispose() {
         poll.stop();

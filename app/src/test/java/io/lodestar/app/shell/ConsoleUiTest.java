@@ -170,9 +170,30 @@ class ConsoleUiTest {
         assertTrue(!robot.lookup("#endpointsTable").queryTableView().isEditable());
         robot.clickOn("#nav-monitors");
         assertTrue(robot.lookup("#saveMonitor").queryButton().isDisabled());
+        robot.clickOn("#nav-contacts");
+        assertTrue(robot.lookup("#saveContact").queryButton().isDisabled());
+        assertTrue(robot.lookup("#saveNotifications").queryButton().isDisabled());
+        assertTrue(robot.lookup("#contact-name").query().isDisabled());
         robot.clickOn("#nav-access");
         robot.clickOn("#useHomeToken");
         waitFor(10, () -> !banner.isVisible());
+    }
+
+    @Test
+    void theLanguageSwitchKeepsTheScreenAndTheDomain(FxRobot robot) throws Exception {
+        node.client().createDomain("kept.example.com", true);
+        robot.clickOn("#nav-monitors");
+        chooseDomain(robot, "#monitorsDomain", "kept.example.com");
+        MainWindow old = window;
+        robot.interact(() -> {
+            window = old.inLanguage(new Messages(Locale.SIMPLIFIED_CHINESE), () -> { }, l -> { });
+            old.getScene().setRoot(window);
+        });
+        assertEquals(Screen.MONITORS, window.screen());
+        assertEquals("kept.example.com", window.session().domainProperty().get());
+        assertEquals(node.client(), window.session().client());
+        waitFor(10, () -> "kept.example.com".equals(robot.lookup("#monitorsDomain").queryComboBox().getValue()));
+        assertEquals("保存", robot.lookup("#saveMonitor").queryButton().getText());
     }
 
     @Test

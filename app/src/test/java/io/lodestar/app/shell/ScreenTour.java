@@ -151,6 +151,8 @@ class ScreenTour {
 
         open(robot, Locale.SIMPLIFIED_CHINESE, Theme.LIGHT);
         shoot(robot, "domains-zh");
+        robot.clickOn("#nav-nodes");
+        shoot(robot, "nodes-zh");
     }
 
     @Test

@@ -8,7 +8,8 @@ import javafx.scene.input.KeyEvent;
 /**
  * Keyboard access to the canvas: arrows walk the tree (up: parent, down: first child, left/right:
  * siblings), Delete removes the selected subtree, Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo,
- * Ctrl+X marks the selected node and Ctrl+V moves it under the selected rule, Home selects the root.
+ * Ctrl+X marks the selected node and Ctrl+V moves it under the selected rule, Home selects the root,
+ * the menu key or Shift+F10 opens the node's context menu (add a child, delete).
  * New nodes come from the palette's buttons (Enter or Space adds under the selection).
  */
 final class CanvasKeys {
@@ -45,6 +46,8 @@ final class CanvasKeys {
             cut = "";
         } else if ((k == KeyCode.DELETE || k == KeyCode.BACK_SPACE) && has) {
             vm.edit(new Edit.Delete(sel));
+        } else if ((k == KeyCode.CONTEXT_MENU || (k == KeyCode.F10 && e.isShiftDown())) && has) {
+            canvas.showMenuOfSelected();
         } else if (k == KeyCode.HOME && !d.isEmpty()) {
             vm.selectedProperty().set(d.root());
         } else if (k == KeyCode.UP && has) {

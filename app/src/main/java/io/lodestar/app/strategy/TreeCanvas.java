@@ -80,6 +80,15 @@ public final class TreeCanvas extends Pane {
         return byId.values().stream().filter(b -> b.traceName().equals(traceName)).map(b -> (Node) b).findFirst();
     }
 
+    /** Opens the context menu of the selected node below it (keyboard: the menu key or Shift+F10). */
+    void showMenuOfSelected() {
+        NodeBox b = byId.get(vm.selectedProperty().get());
+        if (b != null) {
+            javafx.geometry.Bounds s = b.localToScreen(b.getBoundsInLocal());
+            new NodeMenu(vm, m, b.draftId()).show(b, s.getMinX() + 10, s.getMaxY());
+        }
+    }
+
     /** Number of node boxes drawn. */
     public int boxCount() {
         return byId.size();
@@ -158,14 +167,11 @@ public final class TreeCanvas extends Pane {
         NodeBox b = new NodeBox(id, trace, n.name(), kind);
         b.getStyleClass().add(n.endpoint() ? NodeBox.ENDPOINT : NodeBox.RULE);
         b.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY) {
-                vm.selectedProperty().set(id);
-                requestFocus();
-            }
-        });
-        b.setOnContextMenuRequested(e -> {
             vm.selectedProperty().set(id);
-            new NodeMenu(vm, m, id).show(b, e.getScreenX(), e.getScreenY());
+            requestFocus();
+            if (e.getButton() == MouseButton.SECONDARY) {
+                new NodeMenu(vm, m, id).show(b, e.getScreenX(), e.getScreenY());
+            }
         });
         dragSource(b, () -> new DropSource.Existing(id, false));
         return b;

@@ -190,7 +190,7 @@ class StrategyEditorUiTest {
     }
 
     @Test
-    void refusedDropsSayWhyAtThePointerAndUndoRedoAndKeysWork(FxRobot robot) throws Exception {
+    void refusedDropsSayWhyAtThePointerAndUndoRedoKeysAndTheContextMenuWork(FxRobot robot) throws Exception {
         NodeClient c = node.admin();
         StrategyViewModelTest.nearestDomain(c, "refuse.example.com");
         open(robot, "refuse.example.com");
@@ -227,5 +227,9 @@ class StrategyEditorUiTest {
         assertEquals(view.canvas().box("priority-1").isPresent(), true);
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         waitFor(5, () -> view.canvas().box("wrr-1/1.1.1.1").isPresent());
+
+        robot.rightClickOn(box("wrr-1"));
+        robot.clickOn("Delete");
+        waitFor(5, () -> view.canvas().box("wrr-1").isEmpty() && view.canvas().boxCount() == 1);
     }
 }

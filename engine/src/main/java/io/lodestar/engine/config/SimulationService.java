@@ -32,7 +32,9 @@ import java.util.Optional;
 
 /**
  * {@code POST /v1/domains/{domain}/simulate}: what a user group (or a client address) is answered,
- * read off the very plan DNS answers from (one code path with the resolver and the schedule result).
+ * and the path through the tree. Without what-if the answers are read off the very plan DNS answers
+ * from; with failed endpoints or a draft they come from {@link StrategyCompiler#trace}, which runs
+ * the compiler's own evaluation (one code path with the plan, the resolver and the schedule result).
  */
 public final class SimulationService {
 

@@ -71,6 +71,7 @@ class InstallersIT {
     void theAppImageAndEveryPackageAreBuiltWithinTheSizeBudget() throws IOException {
         assertTrue(Files.isExecutable(IMAGES.resolve("Lodestar/bin/Lodestar")), "console app-image launcher");
         assertTrue(Files.isExecutable(IMAGES.resolve("lodestar-node/bin/lodestar-node")), "node app-image launcher");
+        assertTrue(Files.exists(IMAGES.resolve("Lodestar/lib/runtime/lib/server/classes.jsa")), "the console's CDS archive");
         List<Path> packages;
         try (Stream<Path> s = Files.list(PACKAGES)) {
             packages = s.sorted().toList();

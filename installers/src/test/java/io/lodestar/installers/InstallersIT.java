@@ -71,6 +71,7 @@ class InstallersIT {
     void theAppImageAndEveryPackageAreBuiltWithinTheSizeBudget() throws IOException {
         assertTrue(Files.isExecutable(IMAGES.resolve("Lodestar/bin/Lodestar")), "console app-image launcher");
         assertTrue(Files.isExecutable(IMAGES.resolve("lodestar-node/bin/lodestar-node")), "node app-image launcher");
+        assertTrue(Files.exists(IMAGES.resolve("Lodestar/lib/runtime/lib/server/classes.jsa")), "the console's CDS archive");
         List<Path> packages;
         try (Stream<Path> s = Files.list(PACKAGES)) {
             packages = s.sorted().toList();
@@ -88,9 +89,17 @@ class InstallersIT {
     @Test
     void theNodePackageRunsAsItsServiceUserAnswersDnsAndKeepsDataUnlessAsked() throws Exception {
         assumeInstallable();
+        assumeNotInstalled("lodestar-node");
         Path deb = only("lodestar-node_*.deb");
-        run(PURGE_DATA, "dpkg", "--purge", "lodestar-node");   // a run that stopped half-way
         ok("dpkg", "-i", deb.toString());
+        try {
+            installedNodeRunsAndUninstalls(deb);
+        } finally {
+            run(PURGE_DATA, "dpkg", "--purge", "lodestar-node");   // what the test installed, whatever happened
+        }
+    }
+
+    private void installedNodeRunsAndUninstalls(Path deb) throws Exception {
 
         assertTrue(ok("getent", "passwd", "lodestar").contains(":/var/lib/lodestar:/usr/sbin/nologin"));
         PosixFileAttributes data = Files.readAttributes(DATA, PosixFileAttributes.class);
@@ -169,12 +178,20 @@ class InstallersIT {
     void theConsolePackageOpensItsWindowFromTheDesktopEntryAndUninstallsLeavingUserData(@TempDir Path home) throws Exception {
         assumeInstallable();
         assumeTrue(Commands.exists("Xvfb"), "Xvfb is not installed (.ci/run installs it)");
+        assumeNotInstalled("lodestar");
         Path deb = only("lodestar_*.deb");
-        run("dpkg", "--purge", "lodestar");
         // a desktop has these; a bare server does not, and xdg-desktop-menu needs them
         Files.createDirectories(Path.of("/etc/xdg/menus"));
         Files.createDirectories(Path.of("/usr/share/desktop-directories"));
         ok("dpkg", "-i", deb.toString());
+        try {
+            installedConsoleOpensAndUninstalls(home);
+        } finally {
+            run("dpkg", "--purge", "lodestar");
+        }
+    }
+
+    private void installedConsoleOpensAndUninstalls(Path home) throws Exception {
         Path desktop;
         try (Stream<Path> s = Files.list(Path.of("/usr/share/applications"))) {
             desktop = s.filter(p -> p.getFileName().toString().startsWith("lodestar-")).findFirst().orElseThrow();
@@ -259,6 +276,12 @@ class InstallersIT {
     private static void assumeInstallable() throws IOException, InterruptedException {
         assumeTrue("root".equals(System.getProperty("user.name")), "installing packages needs root");
         assumeTrue(Commands.exists("dpkg"), "not a Debian system");
+    }
+
+    /** Never replace (and purge) a package someone installed for real; the test removes its own. */
+    private static void assumeNotInstalled(String pkg) throws IOException, InterruptedException {
+        assumeTrue(!run("dpkg-query", "-W", "-f=${Status}", pkg).output().contains("install ok installed"),
+                pkg + " is installed on this machine; the test would replace it: dpkg --purge " + pkg + " first");
     }
 
     private static Path only(String glob) throws IOException {

@@ -11,6 +11,6 @@ cp_file="$PWD/resolver/target/bench.classpath"
 mvn -B -q ${MVN_OPTS:-} -pl resources,engine install -DskipTests
 mvn -B -q ${MVN_OPTS:-} -pl resolver test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-exec "${JAVA:-java}" ${BENCH_JVM_OPTS:--Xmx2g} \
+exec "${JAVA:-java}" ${BENCH_JVM_OPTS:--Xmx6g} \
   -cp "resolver/target/test-classes:resolver/target/classes:$(cat "$cp_file")" \
   io.lodestar.resolver.bench.SnapshotBenchmark "$@"

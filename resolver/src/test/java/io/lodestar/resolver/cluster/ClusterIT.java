@@ -255,6 +255,13 @@ class ClusterIT {
         failingFrom.add("127.0.0.3");
         awaitAnswer("127.0.0.9", SHOP, 15, all);
         assertTrue(health(m2).contains("2 of 3 points failing > 50 %"), health(m2));
+        await("the control node to list every node's own view: the endpoint down", 10, () -> {
+            try {
+                return control.ok("GET", "/v1/nodes", null).split("\"shop.example.com 127.0.0.1\"").length == 4;
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 
     private static String health(NodeProcess n) {

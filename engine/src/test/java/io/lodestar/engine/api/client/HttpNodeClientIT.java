@@ -205,4 +205,24 @@ class HttpNodeClientIT {
         assertEquals("admin", audit.get(0).actor());
         assertTrue(client.recentAlerts().isEmpty());
     }
+
+    @Test
+    void aMemberIsAddedListedWithItsSiteAndRemoved() throws Exception {
+        try (NodeFixture m = new NodeFixture(dir.resolve("member"))) {
+            String url = "http://127.0.0.1:" + m.uri("/").getPort();
+            NodeInfo added = client.addNode(url, NodeFixture.ADMIN);
+            assertEquals("member", added.role());
+            assertEquals(url, added.url());
+            assertEquals("none.CN/other", added.site());
+            List<NodeInfo> nodes = client.nodes();
+            assertEquals(2, nodes.size());
+            assertEquals("control", nodes.get(0).role());
+            assertEquals(added.id(), nodes.get(1).id());
+            client.retryPush(added.id());
+            NodeClientException e = assertThrows(NodeClientException.class, () -> client.retryPush("n-nobody"));
+            assertEquals(404, e.status());
+            client.removeNode(added.id());
+            assertEquals(1, client.nodes().size());
+        }
+    }
 }

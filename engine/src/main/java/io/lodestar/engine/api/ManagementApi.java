@@ -49,16 +49,14 @@ public final class ManagementApi {
 
     private final MailService mail;
     private final SimulationService simulation;
-    private final java.util.function.Supplier<Map<String, Object>> self;
     private final java.util.function.Supplier<io.lodestar.engine.health.HealthMonitor> monitor;
 
     public ManagementApi(Services services, ApiJson json, MetricsEndpoint metrics, ZoneService zone, Notifier notifier,
-                         MailService mail, SimulationService simulation, java.util.function.Supplier<Map<String, Object>> self,
+                         MailService mail, SimulationService simulation,
                          java.util.function.Supplier<io.lodestar.engine.health.HealthMonitor> monitor) {
         this.monitor = monitor;
         this.mail = mail;
         this.simulation = simulation;
-        this.self = self;
         this.s = services;
         this.json = json;
         this.metrics = metrics;
@@ -122,7 +120,6 @@ public final class ManagementApi {
                 json.read(q.body(), new TypeReference<SimulationService.Input>() { }))));
         r.add("GET", "/v1/whoami", TokenRole.READ, q -> Response.ok(Map.of("name", q.principal().name(),
                 "role", q.principal().role().wire())));
-        r.add("GET", "/v1/nodes", TokenRole.READ, q -> Response.ok(List.of(self.get())));
         r.add("GET", "/v1/domains/{domain}/distribution", TokenRole.READ, q -> Response.text(s.distribution(q.param("domain")), Views.JSON));
         r.add("GET", "/v1/domains/{domain}/distribution/history", TokenRole.READ, q -> Response.ok(
                 s.history(q.param("domain"), instant(q, "from", Instant.EPOCH), instant(q, "to", Instant.now().plusSeconds(1)))));

@@ -32,9 +32,6 @@ public final class ClusterRoutes {
         Router r = new Router();
         add(r, cluster, json, version);
         for (Router.Route route : api.routes()) {
-            if (route.template().equals("/v1/nodes")) {
-                continue;
-            }
             r.add(route.method(), route.template(), route.needs(), guarded(route, cluster));
         }
         return r;

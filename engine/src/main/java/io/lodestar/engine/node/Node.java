@@ -143,20 +143,8 @@ public final class Node implements AutoCloseable {
             ApiJson json = new ApiJson();
             java.util.concurrent.atomic.AtomicReference<HealthMonitor> monitorRef = new java.util.concurrent.atomic.AtomicReference<>();
             MailService mail = new MailService(ctx, notifier, c.dataDir());
-            java.util.function.Supplier<java.util.Map<String, Object>> self = () -> {
-                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-                m.put("name", "local");
-                m.put("role", "control");
-                m.put("site", c.site());
-                m.put("zone", Snapshot.normalise(c.zone()));
-                m.put("snapshotVersion", publisher.current().version());
-                m.put("version", Node.class.getPackage().getImplementationVersion() == null ? "dev"
-                        : Node.class.getPackage().getImplementationVersion());
-                m.put("online", true);
-                return m;
-            };
             ManagementApi routes = new ManagementApi(services, json, new MetricsEndpoint(registry), zone, notifier, mail,
-                    new SimulationService(ctx, locator), self, monitorRef::get);
+                    new SimulationService(ctx, locator), monitorRef::get);
             String version = Node.class.getPackage().getImplementationVersion() == null ? "dev"
                     : Node.class.getPackage().getImplementationVersion();
             ApiServer api = ApiServer.start(c.api(), tls, ClusterRoutes.wrap(routes.router(), cluster, json, version),

@@ -24,8 +24,9 @@ import javax.imageio.ImageIO;
  *
  * <pre>java installers/src/icon/LodestarIcon.java installers/src/jpackage/icons</pre>
  *
- * writes lodestar-SIZE.png (16 … 1024), lodestar.png (256, Linux), lodestar.ico (16 … 256, Windows)
- * and lodestar.icns (16 … 1024, macOS); .ico and .icns hold PNG images, which both formats allow.
+ * writes lodestar-SIZE.png (16 … 1024), lodestar.png (256, Linux), lodestar.ico (16 … 256, Windows),
+ * lodestar.icns (16 … 1024, macOS) and lodestar.svg (the large-size drawing as SVG, for documents and
+ * the web); .ico and .icns hold PNG images, which both formats allow.
  */
 public final class LodestarIcon {
 
@@ -43,6 +44,27 @@ public final class LodestarIcon {
         Files.write(out.resolve("lodestar.png"), png.get(256));
         Files.write(out.resolve("lodestar.ico"), ico(png));
         Files.write(out.resolve("lodestar.icns"), icns(png));
+        Files.writeString(out.resolve("lodestar.svg"), svg());
+    }
+
+    /** The same drawing as {@link #draw} at large sizes, as SVG in the 100-unit design space. */
+    static String svg() {
+        StringBuilder star = new StringBuilder();
+        double[] c = new double[6];
+        for (java.awt.geom.PathIterator it = star(50, 50, 38, 8.5).getPathIterator(null); !it.isDone(); it.next()) {
+            int t = it.currentSegment(c);
+            star.append(t == java.awt.geom.PathIterator.SEG_CLOSE ? "Z"
+                    : String.format(java.util.Locale.ROOT, "%s%.2f %.2f ", t == java.awt.geom.PathIterator.SEG_MOVETO ? "M" : "L", c[0], c[1]));
+        }
+        return String.join("\n",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\" width=\"256\" height=\"256\">",
+                "  <defs><linearGradient id=\"bg\" gradientUnits=\"userSpaceOnUse\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"100\">"
+                        + "<stop offset=\"0\" stop-color=\"#1F3A68\"/><stop offset=\"1\" stop-color=\"#0E1D38\"/></linearGradient></defs>",
+                "  <rect x=\"6\" y=\"6\" width=\"88\" height=\"88\" rx=\"11\" fill=\"url(#bg)\"/>",
+                "  <circle cx=\"50\" cy=\"50\" r=\"27\" fill=\"none\" stroke=\"#5B8BD9\" stroke-width=\"3.2\"/>",
+                "  <path d=\"" + star.toString().trim() + "\" fill=\"#FFC94A\"/>",
+                "  <circle cx=\"50\" cy=\"50\" r=\"5\" fill=\"#FFFFFF\"/>",
+                "</svg>", "");
     }
 
     /** The icon on a size × size canvas, drawn in a 100-unit design space. */

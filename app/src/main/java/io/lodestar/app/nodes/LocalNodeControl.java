@@ -20,7 +20,7 @@ public interface LocalNodeControl {
 
     Path data();
 
-    /** The last lines of the node's life (started, its listeners, stopped, failures), oldest first. */
+    /** The last lines of the node's life (started, its listeners, stopped) and of what it logs, oldest first. */
     List<String> log();
 
     void stop();

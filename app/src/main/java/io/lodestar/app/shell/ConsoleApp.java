@@ -46,10 +46,12 @@ public final class ConsoleApp extends Application {
         stage.setTitle(m.get("app.title"));
         stage.setScene(scene);
         stage.show();
+        NodeLog log = new NodeLog(EmbeddedNode.LOG_LINES);
+        LineTee.installOnSystemErr(log::note); // the node logs through slf4j-simple to System.err
         tasks.run(() -> {
             Regions regions = Regions.load();
             IpLocator locator = IpLocator.load(regions);
-            return new Started(EmbeddedNode.start(EmbeddedNode.dataDir(), regions, locator), regions, locator);
+            return new Started(EmbeddedNode.start(EmbeddedNode.dataDir(), regions, locator, log), regions, locator);
         }, s -> {
             node = s.node();
             open(m, s.regions(), s.locator());

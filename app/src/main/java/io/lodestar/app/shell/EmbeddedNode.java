@@ -17,11 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,20 +33,21 @@ public final class EmbeddedNode implements AutoCloseable, LocalNodeControl {
 
     public static final String DATA_PROPERTY = "lodestar.console.data";
     public static final String DATA_ENV = "LODESTAR_CONSOLE_DATA";
-    private static final int LOG_LINES = 200;
+    static final int LOG_LINES = 200;
 
     private final Path data;
     private final String token;
     private final Regions regions;
     private final IpLocator locator;
-    private final Deque<String> log = new ArrayDeque<>();
+    private final NodeLog log;
     private NodeMain node;
     private NodeClient client;
     private DemoWorkspace demo;
     private int apiPort;
     private int dnsPort;
 
-    private EmbeddedNode(Path data, String token, Regions regions, IpLocator locator) {
+    private EmbeddedNode(Path data, String token, Regions regions, IpLocator locator, NodeLog log) {
+        this.log = log;
         this.data = data;
         this.token = token;
         this.regions = regions;
@@ -65,11 +62,17 @@ public final class EmbeddedNode implements AutoCloseable, LocalNodeControl {
 
     /** Starts the node (blocking: call it off the UI thread) and creates or resumes the demo. */
     public static EmbeddedNode start(Path data, Regions regions, IpLocator locator) throws IOException, GeneralSecurityException {
+        return start(data, regions, locator, new NodeLog(LOG_LINES));
+    }
+
+    /** As {@link #start(Path, Regions, IpLocator)}, keeping its lines in {@code log} (which may already hold some). */
+    static EmbeddedNode start(Path data, Regions regions, IpLocator locator, NodeLog log)
+            throws IOException, GeneralSecurityException {
         Files.createDirectories(data);
         Path tokenFile = data.resolve("console.token");
         boolean firstRun = !Files.exists(tokenFile);
         String token = firstRun ? newToken(tokenFile) : Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-        EmbeddedNode e = new EmbeddedNode(data, token, regions, locator);
+        EmbeddedNode e = new EmbeddedNode(data, token, regions, locator, log);
         e.listen();
         try {
             e.demo = firstRun ? DemoWorkspace.create(e.client) : DemoWorkspace.resume(e.client);
@@ -96,12 +99,10 @@ public final class EmbeddedNode implements AutoCloseable, LocalNodeControl {
         ready.toString(StandardCharsets.UTF_8).lines().forEach(this::note);
     }
 
-    private synchronized void note(String line) {
-        log.addLast(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + line);
-        while (log.size() > LOG_LINES) {
-            log.removeFirst();
-        }
+    private void note(String line) {
+        log.note(line);
     }
+
 
     private static String newToken(Path file) throws IOException {
         byte[] b = new byte[24];
@@ -146,8 +147,8 @@ public final class EmbeddedNode implements AutoCloseable, LocalNodeControl {
     }
 
     @Override
-    public synchronized List<String> log() {
-        return List.copyOf(log);
+    public List<String> log() {
+        return log.lines();
     }
 
     /** Stops answering DNS and API calls; the demo's endpoint servers keep running. */

@@ -84,8 +84,9 @@ public final class TrafficView extends VBox {
                 .then(m.get("traffic.switching.resume")).otherwise(m.get("traffic.switching.pause")));
         toggle.disableProperty().bind(session.readOnlyProperty());
         toggle.setOnAction(e -> vm.toggleSwitching());
-        Label hint = hint(m.get("traffic.switching.hint"));
-        return section(m.get("traffic.switching.title"), new VBox(6, banner, state, hint, toggle));
+        HBox row = new HBox(10, toggle, hint(m.get("traffic.switching.hint")));
+        row.setAlignment(Pos.CENTER_LEFT);
+        return section(m.get("traffic.switching.title"), new VBox(6, banner, state, row));
     }
 
     private static Node ramp(Session session, TrafficViewModel vm, Messages m) {
@@ -122,7 +123,7 @@ public final class TrafficView extends VBox {
         timeline.getColumns().add(column(m.get("traffic.ramp.col.event"), TrafficViewModel.TimelineLine::event, 100));
         timeline.getColumns().add(column(m.get("traffic.ramp.col.percent"), l -> l.percent() + " %", 70));
         timeline.getColumns().add(column(m.get("traffic.ramp.col.detail"), TrafficViewModel.TimelineLine::detail, 260));
-        timeline.setPrefHeight(150);
+        timeline.setPrefHeight(112);
         timeline.visibleProperty().bind(vm.hasRampProperty());
         timeline.managedProperty().bind(timeline.visibleProperty());
         return section(m.get("traffic.ramp.title"), new VBox(6, summary, state, buttons, timeline));
@@ -133,7 +134,7 @@ public final class TrafficView extends VBox {
         ListView<String> targets = new ListView<>(vm.endpoints());
         targets.setId("drillEndpoints");
         targets.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        targets.setPrefHeight(110);
+        targets.setPrefHeight(84);
         targets.setPrefWidth(260);
         targets.setPlaceholder(new Label(m.get("traffic.drill.noEndpoints")));
         Button execute = new Button(m.get("traffic.drill.execute"));
@@ -145,8 +146,7 @@ public final class TrafficView extends VBox {
         rollback.setId("rollbackDrill");
         rollback.disableProperty().bind(session.readOnlyProperty().or(vm.drillRunningProperty().not()));
         rollback.setOnAction(e -> vm.rollbackDrill());
-        Label measured = text(vm.measuredProperty(), "drillMeasured");
-        VBox side = new VBox(6, hint(m.get("traffic.drill.hint")), new HBox(8, execute, rollback), state, measured);
+        VBox side = new VBox(6, hint(m.get("traffic.drill.hint")), new HBox(8, execute, rollback), state);
         HBox row = new HBox(12, targets, side);
         return section(m.get("traffic.drill.title"), row);
     }

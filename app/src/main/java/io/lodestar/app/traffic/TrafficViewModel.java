@@ -7,6 +7,11 @@ import io.lodestar.engine.api.client.EndpointInfo;
 import io.lodestar.engine.api.client.NodeClient;
 import io.lodestar.engine.api.client.NodeClientException;
 import io.lodestar.engine.api.client.Traffic;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +35,8 @@ public final class TrafficViewModel {
     /** One timeline entry as the list shows it. */
     public record TimelineLine(String at, String event, int percent, String detail) {
     }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Session session;
     private final Messages m;
@@ -97,7 +104,7 @@ public final class TrafficViewModel {
 
     private void showSwitching(Traffic.Switching s) {
         paused.set(s.paused());
-        switching.set(s.paused() ? m.get("traffic.switching.paused", s.by(), s.at()) : m.get("traffic.switching.running"));
+        switching.set(s.paused() ? m.get("traffic.switching.paused", s.by(), local(s.at())) : m.get("traffic.switching.running"));
     }
 
     private void showRamp(Optional<Traffic.Ramp> ramp) {
@@ -121,9 +128,18 @@ public final class TrafficViewModel {
         rampPausable.set(r.status().equals("running"));
         rampResumable.set(r.status().equals("paused") || r.status().equals("rolledBack"));
         List<TimelineLine> lines = r.timeline().stream()
-                .map(e -> new TimelineLine(e.at(), e.event(), e.percent(), e.detail())).toList();
+                .map(e -> new TimelineLine(local(e.at()), e.event(), e.percent(), e.detail())).toList();
         if (!timeline.equals(lines)) {
             timeline.setAll(lines);
+        }
+    }
+
+    /** The node's ISO instant as local {@code yyyy-MM-dd HH:mm:ss}, as the history screen shows times. */
+    private static String local(String iso) {
+        try {
+            return TIME.format(LocalDateTime.ofInstant(Instant.parse(iso), ZoneId.systemDefault()));
+        } catch (DateTimeParseException e) {
+            return iso;
         }
     }
 
@@ -150,9 +166,9 @@ public final class TrafficViewModel {
         drillRunning.set(x.executed());
         if (x.executed()) {
             List<String> out = x.forced().isEmpty() ? x.endpoints() : x.forced();
-            drillState.set(m.get("traffic.drill.running", String.join(", ", out), x.executedBy(), x.executedAt(), x.mode()));
+            drillState.set(m.get("traffic.drill.running", String.join(", ", out), x.executedBy(), local(x.executedAt()), x.mode()));
         } else if (!x.rolledBackAt().isEmpty()) {
-            drillState.set(m.get("traffic.drill.rolledBack", x.rolledBackBy(), x.rolledBackAt()));
+            drillState.set(m.get("traffic.drill.rolledBack", x.rolledBackBy(), local(x.rolledBackAt())));
         } else {
             drillState.set(m.get("traffic.drill.planned", String.join(", ", x.endpoints())));
         }

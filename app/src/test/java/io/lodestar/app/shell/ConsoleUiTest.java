@@ -170,6 +170,11 @@ class ConsoleUiTest {
         assertTrue(!robot.lookup("#endpointsTable").queryTableView().isEditable());
         robot.clickOn("#nav-monitors");
         assertTrue(robot.lookup("#saveMonitor").queryButton().isDisabled());
+        robot.clickOn("#nav-traffic");
+        assertTrue(robot.lookup("#toggleSwitching").queryButton().isDisabled());
+        assertTrue(robot.lookup("#pauseRamp").queryButton().isDisabled());
+        assertTrue(robot.lookup("#executeDrill").queryButton().isDisabled());
+        assertTrue(robot.lookup("#rollbackDrill").queryButton().isDisabled());
         robot.clickOn("#nav-access");
         robot.clickOn("#useHomeToken");
         waitFor(10, () -> !banner.isVisible());

@@ -24,6 +24,8 @@ import io.lodestar.app.nodes.NodesViewModel;
 import io.lodestar.app.nodes.RemoteNodes;
 import io.lodestar.app.strategy.StrategyView;
 import io.lodestar.app.strategy.StrategyViewModel;
+import io.lodestar.app.traffic.TrafficView;
+import io.lodestar.app.traffic.TrafficViewModel;
 import io.lodestar.app.ui.Messages;
 import io.lodestar.app.ui.Styles;
 import io.lodestar.engine.api.client.NodeClient;
@@ -193,6 +195,14 @@ public final class MainWindow extends BorderPane {
             case STRATEGY: {
                 StrategyViewModel v = new StrategyViewModel(session);
                 return new Built(new StrategyView(session, v), v::dispose);
+            }
+            case TRAFFIC: {
+                TrafficViewModel v = new TrafficViewModel(session);
+                TrafficView view = new TrafficView(session, v);
+                return new Built(view, () -> {
+                    view.dispose();
+                    v.dispose();
+                });
             }
             case CONTACTS: {
                 NotificationsViewModel n = new NotificationsViewModel(session);

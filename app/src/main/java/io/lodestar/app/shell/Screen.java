@@ -6,6 +6,7 @@ public enum Screen {
     ENDPOINTS("nav.endpoints", true),
     MONITORS("nav.monitors", true),
     STRATEGY("nav.strategy", true),
+    TRAFFIC("nav.traffic", true),
     SCHEDULE_MAP("nav.scheduleMap", true),
     HISTORY("nav.history", true),
     CONTACTS("nav.contacts", true),

@@ -174,6 +174,11 @@ class ConsoleUiTest {
         assertTrue(robot.lookup("#saveContact").queryButton().isDisabled());
         assertTrue(robot.lookup("#saveNotifications").queryButton().isDisabled());
         assertTrue(robot.lookup("#contact-name").query().isDisabled());
+        robot.clickOn("#nav-traffic");
+        assertTrue(robot.lookup("#toggleSwitching").queryButton().isDisabled());
+        assertTrue(robot.lookup("#pauseRamp").queryButton().isDisabled());
+        assertTrue(robot.lookup("#executeDrill").queryButton().isDisabled());
+        assertTrue(robot.lookup("#rollbackDrill").queryButton().isDisabled());
         robot.clickOn("#nav-access");
         robot.clickOn("#useHomeToken");
         waitFor(10, () -> !banner.isVisible());

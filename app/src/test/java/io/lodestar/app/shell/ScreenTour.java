@@ -193,6 +193,39 @@ class ScreenTour {
     }
 
     @Test
+    void trafficOperations(FxRobot robot) throws Exception {
+        io.lodestar.engine.api.client.NodeClient c = node.client();
+        String d = "shop.example.com";
+        c.createDomain(d, true);
+        try {
+            c.addEndpoints(List.of(io.lodestar.engine.api.client.EndpointInfo.of(d, "127.0.0.2", "A", "beijing.CN", "ct", "origin", 1, true, true),
+                    io.lodestar.engine.api.client.EndpointInfo.of(d, "127.0.0.3", "A", "guangdong.CN", "ct", "cdn", 1, true, true),
+                    io.lodestar.engine.api.client.EndpointInfo.of(d, "127.0.0.4", "A", "shanghai.CN", "cu", "origin", 1, true, true)));
+            c.putMonitor(d, c.monitor("www.example.com"));
+            c.recommendStrategy(d);
+            c.setStatus(d, "start");
+            c.startRamp(d, new io.lodestar.engine.api.client.Traffic.RampInput("127.0.0.2", "127.0.0.3", "guangdong.CN/*",
+                    List.of(1, 5, 25, 100), 600, 200));
+            c.pauseRamp(d, true);
+            c.pauseRamp(d, false);
+            c.planDrill(d, List.of("127.0.0.4"), List.of(), "force");
+            c.executeDrill(d);
+            c.rollbackDrill(d);
+            c.setSwitching(d, true);
+            Session s = open(robot, Locale.ENGLISH, Theme.LIGHT);
+            robot.interact(() -> s.domainProperty().set(d));
+            robot.clickOn("#nav-traffic");
+            WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+            robot.interact(() -> robot.lookup("#drillEndpoints").queryListView().getSelectionModel().select(2));
+            shoot(robot, "traffic");
+        } finally {
+            c.setSwitching(d, false);
+            c.setStatus(d, "stop");
+            c.deleteDomain(d);
+        }
+    }
+
+    @Test
     void strategyEditor(FxRobot robot) throws Exception {
         Session s = open(robot, Locale.ENGLISH, Theme.LIGHT);
         robot.interact(() -> s.domainProperty().set("www.example.com"));

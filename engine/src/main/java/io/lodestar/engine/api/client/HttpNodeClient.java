@@ -214,7 +214,7 @@ public final class HttpNodeClient implements NodeClient {
         try {
             return json.readTree(text);
         } catch (IOException e) {
-            throw new NodeClientException(400, "MalformedJson", "strategy document: " + e.getMessage(), e);
+            throw new NodeClientException(400, "MalformedJson", "document: " + e.getMessage(), e);
         }
     }
 
@@ -223,6 +223,93 @@ public final class HttpNodeClient implements NodeClient {
         JsonNode n = call("GET", "/v1/domains/" + seg(domain) + "/distribution/history?from=" + from.toEpochMilli()
                 + "&to=" + to.toEpochMilli(), null);
         return WireMapping.history(n, from, to);
+    }
+
+    @Override
+    public Traffic.Policy trafficPolicy(String domain) {
+        return TrafficWire.policy(call("GET", traffic(domain, "/traffic"), null));
+    }
+
+    @Override
+    public Traffic.Policy putTrafficPolicy(String domain, String documentJson) {
+        return TrafficWire.policy(call("PUT", traffic(domain, "/traffic"), tree(documentJson)));
+    }
+
+    @Override
+    public Traffic.Switching switching(String domain) {
+        return TrafficWire.switching(call("GET", traffic(domain, "/switching"), null));
+    }
+
+    @Override
+    public Traffic.Switching setSwitching(String domain, boolean paused) {
+        return TrafficWire.switching(call("PUT", traffic(domain, "/switching"), Map.of("paused", paused)));
+    }
+
+    @Override
+    public Optional<Traffic.Ramp> ramp(String domain) {
+        return absentOn404(() -> TrafficWire.ramp(call("GET", traffic(domain, "/ramp"), null)));
+    }
+
+    @Override
+    public Traffic.Ramp startRamp(String domain, Traffic.RampInput in) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("from", in.from());
+        b.put("to", in.to());
+        b.put("usersets", in.usersets());
+        b.put("steps", in.steps());
+        b.put("holdSeconds", in.holdSeconds());
+        b.put("maxLatencyMs", in.maxLatencyMs());
+        return TrafficWire.ramp(call("PUT", traffic(domain, "/ramp"), b));
+    }
+
+    @Override
+    public Traffic.Ramp pauseRamp(String domain, boolean pause) {
+        return TrafficWire.ramp(call("POST", traffic(domain, pause ? "/ramp/pause" : "/ramp/resume"), null));
+    }
+
+    @Override
+    public Optional<Traffic.Drill> drill(String domain) {
+        return absentOn404(() -> TrafficWire.drill(call("GET", traffic(domain, "/drill"), null)));
+    }
+
+    @Override
+    public Traffic.Drill planDrill(String domain, List<String> endpoints, List<String> pools, String mode) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("endpoints", endpoints);
+        b.put("pools", pools);
+        b.put("mode", mode);
+        return TrafficWire.drill(call("PUT", traffic(domain, "/drill"), b));
+    }
+
+    @Override
+    public Traffic.Drill executeDrill(String domain) {
+        return TrafficWire.drill(call("POST", traffic(domain, "/drill/execute"), null));
+    }
+
+    @Override
+    public Traffic.Drill rollbackDrill(String domain) {
+        return TrafficWire.drill(call("POST", traffic(domain, "/drill/rollback"), null));
+    }
+
+    @Override
+    public Traffic.FailoverTime failoverTime(String domain) {
+        return TrafficWire.failoverTime(call("GET", traffic(domain, "/failover-time"), null));
+    }
+
+    private static String traffic(String domain, String suffix) {
+        return "/v1/domains/" + seg(domain) + suffix;
+    }
+
+    /** A 404 of an existing domain's optional document is "none"; an unknown domain is refused as usual. */
+    private <T> Optional<T> absentOn404(java.util.function.Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (NodeClientException e) {
+            if (e.status() == 404 && e.getMessage().contains("has no")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -87,6 +87,41 @@ public interface NodeClient {
     /** The results in force from {@code from} to {@code to}: the one at {@code from}, then each change. */
     DistributionHistory distributionHistory(String domain, java.time.Instant from, java.time.Instant to);
 
+    // traffic operations (docs/traffic.md)
+    /** The pool / all-down / TTL policy; the defaults (no pools, fail open) when none was put. */
+    Traffic.Policy trafficPolicy(String domain);
+
+    /** Replaces the pool policy with a JSON document in the API's shape; answers it as stored. */
+    Traffic.Policy putTrafficPolicy(String domain, String documentJson);
+
+    Traffic.Switching switching(String domain);
+
+    /** Pauses (freezes answers as they are, recording who and when) or resumes switching. */
+    Traffic.Switching setSwitching(String domain, boolean paused);
+
+    /** The domain's gray migration, empty when it has none. */
+    Optional<Traffic.Ramp> ramp(String domain);
+
+    /** Starts a gray migration at its first step; refused while another runs or is paused. */
+    Traffic.Ramp startRamp(String domain, Traffic.RampInput input);
+
+    /** Holds the share in force ({@code true}) or runs again ({@code false}; a rolled-back ramp retries its failed step). */
+    Traffic.Ramp pauseRamp(String domain, boolean pause);
+
+    /** The drill plan and its last run, empty when none was planned. */
+    Optional<Traffic.Drill> drill(String domain);
+
+    /** Plans a drill on endpoints and pools; {@code mode} {@code force} or {@code watch}. */
+    Traffic.Drill planDrill(String domain, List<String> endpoints, List<String> pools, String mode);
+
+    Traffic.Drill executeDrill(String domain);
+
+    /** Removes the drill's forced state: answers are exactly as before. */
+    Traffic.Drill rollbackDrill(String domain);
+
+    /** The expected failover time of the domain's monitor and the last drill's measured one. */
+    Traffic.FailoverTime failoverTime(String domain);
+
     // contacts
     List<ContactInfo> contacts();
 

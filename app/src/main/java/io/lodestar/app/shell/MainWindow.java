@@ -227,7 +227,7 @@ public final class MainWindow extends BorderPane {
             case AUDIT:
                 return new Built(new AuditView(session, new AuditViewModel(session, java.time.ZoneId.systemDefault())), () -> { });
             default:
-                return new Built(new ComingSoonPane(session.messages(), s), () -> { });
+                throw new IllegalArgumentException("no view for " + s);
         }
     }
 

@@ -11,7 +11,6 @@ public final class Styles {
     public static final String BANNER = "ls-banner";
     public static final String STATUS_BAR = "ls-status-bar";
     public static final String NAV = "ls-nav";
-    public static final String SOON = "ls-soon";
     public static final String RECORD = "ls-record";
     public static final String FIELD_ERROR = "ls-field-error";
 

@@ -200,13 +200,4 @@ class ConsoleUiTest {
         waitFor(10, () -> "kept.example.com".equals(robot.lookup("#monitorsDomain").queryComboBox().getValue()));
         assertEquals("保存", robot.lookup("#saveMonitor").queryButton().getText());
     }
-
-    @Test
-    void aScreenNotBuiltYetSaysSoInsteadOfStayingBlank(FxRobot robot) {
-        java.util.Optional<Screen> notBuilt = java.util.Arrays.stream(Screen.values()).filter(s -> !s.built()).findFirst();
-        org.junit.jupiter.api.Assumptions.assumeTrue(notBuilt.isPresent(), "every screen is built");
-        robot.clickOn("#nav-" + notBuilt.get().name().toLowerCase(Locale.ROOT));
-        assertEquals("This screen is coming in a later version of the console.",
-                robot.lookup("#comingSoon").queryAs(Label.class).getText());
-    }
 }

@@ -134,11 +134,6 @@ class ScreenTour {
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
         robot.interact(() -> robot.lookup("#auditTable").queryTableView().getSelectionModel().select(2));
         shoot(robot, "audit");
-        java.util.Optional<Screen> notBuilt = java.util.Arrays.stream(Screen.values()).filter(x -> !x.built()).findFirst();
-        if (notBuilt.isPresent()) {
-            robot.clickOn("#nav-" + notBuilt.get().name().toLowerCase(Locale.ROOT));
-            shoot(robot, "coming-later");
-        }
         robot.clickOn("#nav-access");
         robot.clickOn("#useToken");
         robot.clickOn("#nav-domains");

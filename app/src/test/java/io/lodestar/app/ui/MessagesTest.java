@@ -42,7 +42,7 @@ class MessagesTest {
                 Matcher m = LITERAL.matcher(Files.readString(f));
                 while (m.find()) {
                     String k = m.group(1);
-                    if (known.contains(k) || k.matches("(app|shell|nav|soon|status|error|common|access|domains|endpoints|monitors|contacts|notifications|audit|nodes|mail)\\..*")) {
+                    if (known.contains(k) || k.matches("(app|shell|nav|status|error|common|access|domains|endpoints|monitors|contacts|notifications|audit|nodes|mail)\\..*")) {
                         used.add(k);
                     }
                 }

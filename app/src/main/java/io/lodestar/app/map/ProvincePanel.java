@@ -2,6 +2,12 @@ package io.lodestar.app.map;
 
 import io.lodestar.app.ui.Messages;
 import io.lodestar.app.ui.Styles;
+import io.lodestar.engine.api.client.Distribution;
+import io.lodestar.engine.api.client.Simulation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -11,7 +17,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The clicked province's side panel: its name, then per ISP the path through the strategy tree the
- * node traced (each node indented by depth, with its state and share) and the answers it ends in.
+ * node traced (each node indented by depth, with its state and share) and the answers it ends in;
+ * ISPs that take the same path share one block headed by their names ("All ISPs" if all do).
  * Until the path is read, each ISP's answers from the map.
  */
 final class ProvincePanel extends VBox {
@@ -29,6 +36,7 @@ final class ProvincePanel extends VBox {
         this.m = m;
         title.setId("provinceTitle");
         title.getStyleClass().add("ls-map-detail-title");
+        title.setWrapText(true);
         lines.setId("provinceDetail");
         getChildren().addAll(title, lines);
         vm.selectedProperty().addListener((o, a, s) -> fill());
@@ -50,19 +58,33 @@ final class ProvincePanel extends VBox {
             vm.detail(a).forEach(l -> lines.getChildren().add(wrapped(l)));
             return;
         }
+        // ISPs whose users take the same path are shown once, under their names together
+        Map<Shown, List<String>> groups = new LinkedHashMap<>();
         for (IspPath p : vm.path()) {
-            Label isp = new Label(text.ispName(p.isp()));
+            groups.computeIfAbsent(new Shown(p.rows(), p.simulation()), k -> new ArrayList<>()).add(p.isp());
+        }
+        boolean all = groups.size() == 1 && vm.path().size() > 1;
+        for (Map.Entry<Shown, List<String>> g : groups.entrySet()) {
+            Label isp = wrapped(all ? text.ispName(MapLayout.ALL)
+                    : String.join(", ", g.getValue().stream().map(text::ispName).toList()));
             isp.getStyleClass().add("ls-map-path-isp");
             lines.getChildren().add(isp);
-            for (IspPath.Row r : p.rows()) {
+            for (IspPath.Row r : g.getKey().rows()) {
                 lines.getChildren().add(row(r));
             }
-            Label answers = wrapped(m.get("map.pathAnswers", text.answers(p.simulation().answers())));
-            if (p.simulation().failOpen()) {
+            Label answers = wrapped(m.get("map.pathAnswers", text.answers(g.getKey().answers())));
+            if (g.getKey().failOpen()) {
                 answers.setText(answers.getText() + " " + m.get("map.failOpen"));
             }
             answers.getStyleClass().add("ls-map-path-answers");
             lines.getChildren().add(answers);
+        }
+    }
+
+    /** What a path block shows: ISPs with equal ones share a block. */
+    private record Shown(List<IspPath.Row> rows, List<Distribution.Share> answers, boolean failOpen) {
+        Shown(List<IspPath.Row> rows, Simulation s) {
+            this(rows, s.answers(), s.failOpen());
         }
     }
 

@@ -22,7 +22,7 @@ import javafx.util.Duration;
 
 /**
  * The schedule map (seed: 调度结果): the domain's current answers coloured per province, an ISP
- * choice, the legend, a hover box per province, a side panel for the clicked province and the
+ * choice, the legend, a hover box per province, a side panel for the clicked province (its path through the strategy tree) and the
  * abroad regions, endpoint markers and traffic lines. Re-reads the node every {@link #REFRESH} while shown.
  */
 public final class ScheduleMapView extends BorderPane {
@@ -88,31 +88,8 @@ public final class ScheduleMapView extends BorderPane {
     }
 
     private static ScrollPane side(ScheduleMapViewModel vm, Messages m) {
-        Label detailTitle = new Label(m.get("map.detailHint"));
-        detailTitle.setId("provinceTitle");
-        detailTitle.getStyleClass().add("ls-map-detail-title");
-        VBox detailLines = new VBox(3);
-        detailLines.setId("provinceDetail");
-        Runnable detail = () -> {
-            String a = vm.selectedProperty().get();
-            detailLines.getChildren().clear();
-            if (a.isEmpty()) {
-                detailTitle.setText(m.get("map.detailHint"));
-                return;
-            }
-            detailTitle.setText(vm.choice().text().areaName(a));
-            for (String line : vm.detail(a)) {
-                Label l = new Label(line);
-                l.setWrapText(true);
-                detailLines.getChildren().add(l);
-            }
-            ((Label) detailLines.getChildren().get(detailLines.getChildren().size() - 1)).getStyleClass().add(Styles.HINT);
-        };
-        vm.selectedProperty().addListener((o, a, s) -> detail.run());
-        vm.frameProperty().addListener((o, a, f) -> detail.run());
-
         TitledPane legend = new TitledPane(m.get("map.legend"), MapWidgets.legend(vm.legend(), m));
-        TitledPane province = new TitledPane(m.get("map.province"), new VBox(6, detailTitle, detailLines));
+        TitledPane province = new TitledPane(m.get("map.province"), new ProvincePanel(vm, m));
         TitledPane abroad = new TitledPane(m.get("map.abroad"), MapWidgets.abroadTree(vm.abroad()));
         for (TitledPane t : new TitledPane[] {legend, province, abroad}) {
             t.setCollapsible(false);

@@ -7,6 +7,8 @@ import io.lodestar.engine.api.client.DomainInfo;
 import io.lodestar.engine.api.client.EndpointInfo;
 import io.lodestar.engine.api.client.NodeClient;
 import io.lodestar.engine.api.client.NodeClientException;
+import io.lodestar.engine.api.client.Simulation;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,7 @@ public final class ScheduleMapViewModel {
     private final ObjectProperty<List<EndpointInfo>> endpoints = new SimpleObjectProperty<>(List.of());
     private final ObservableList<LegendRow> legend = FXCollections.observableArrayList();
     private final ObservableList<AbroadRow> abroad = FXCollections.observableArrayList();
+    private final ObservableList<IspPath> path = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private String shownDomain = "";
     private Distribution shownResult;
@@ -53,7 +56,15 @@ public final class ScheduleMapViewModel {
         this.palette = choice.palette();
         this.frame = new ReadOnlyObjectWrapper<>(MapFrame.empty(layout));
         subs.listen(session.domainProperty(), (o, a, d) -> refresh());
-        choice.ispProperty().addListener((o, a, v) -> derive());
+        choice.ispProperty().addListener((o, a, v) -> {
+            derive();
+            path.clear(); // not the old ISP's path while the new one is read
+            trace();
+        });
+        selected.addListener((o, a, v) -> {
+            path.clear();
+            trace();
+        });
     }
 
     /** Layout, words, colours and the chosen ISP. */
@@ -81,6 +92,15 @@ public final class ScheduleMapViewModel {
 
     public ObservableList<AbroadRow> abroad() {
         return abroad;
+    }
+
+    /**
+     * The path through the strategy tree of the selected province: one entry for the chosen ISP, one
+     * per ISP when all are shown (one for Hong Kong, Macau and Taiwan, whose users are all {@code other});
+     * empty while no province is selected.
+     */
+    public ObservableList<IspPath> path() {
+        return path;
     }
 
     public ReadOnlyStringProperty errorProperty() {
@@ -122,6 +142,7 @@ public final class ScheduleMapViewModel {
         endpoints.set(l.endpoints());
         frame.set(MapFrame.of(l.result(), layout, new ShareInterner()));
         derive();
+        trace(); // the answers changed: so may the path
     }
 
     private void failed(NodeClientException e) {
@@ -146,15 +167,40 @@ public final class ScheduleMapViewModel {
         return text.tooltip(frame.get(), area);
     }
 
-    /**
-     * The province panel: each ISP's answers. The engine does not report which rules of the strategy
-     * tree led there yet (a rule-path trace belongs in the engine's evaluator, not in the console), so
-     * the last line says so instead of guessing.
-     */
+    /** The province panel's answer lines: each ISP's answers. */
     public List<String> detail(String area) {
-        List<String> out = new java.util.ArrayList<>(text.ispLines(frame.get(), area));
-        out.add(session.messages().get("map.noTrace"));
-        return out;
+        return text.ispLines(frame.get(), area);
+    }
+
+    /**
+     * Asks the node for the selected province's path (its own evaluation's trace, {@code simulate} of
+     * the group) for the chosen ISP, or each ISP when all are chosen. A reply for a province or ISP no
+     * longer chosen is dropped.
+     */
+    private void trace() {
+        String area = selected.get();
+        String d = shownDomain;
+        String choiceNow = choice.ispProperty().get();
+        int p = layout.provinceIndex(area);
+        if (area.isEmpty() || d.isEmpty() || p < 0) {
+            path.clear();
+            return;
+        }
+        List<String> isps = !layout.mainland(p) ? List.of("other")
+                : MapLayout.ALL.equals(choiceNow) ? layout.isps() : List.of(choiceNow);
+        NodeClient c = session.client();
+        session.tasks().run(() -> {
+            List<IspPath> out = new ArrayList<>();
+            for (String isp : isps) {
+                out.add(new IspPath(isp, c.simulate(d, Simulation.Request.group(area, isp))));
+            }
+            return out;
+        }, out -> {
+            if (area.equals(selected.get()) && d.equals(shownDomain) && choiceNow.equals(choice.ispProperty().get())
+                    && !out.equals(path)) {
+                path.setAll(out);
+            }
+        }, this::failed);
     }
 
     /** The result table as CSV. */

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -127,6 +128,36 @@ class MapUiTest {
         });
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
         assertEquals((int) Math.ceil(map.getWidth()), img.getWidth(), "the export is the map as shown");
+    }
+
+    @Test
+    void clickingGuangdongShowsItsPathThroughTheStrategyTreeForTheChosenIsp(FxRobot robot) throws Exception {
+        openMapOf(robot, "www.example.com");
+        robot.clickOn("#isp-ct");
+        robot.clickOn("#province-guangdong");
+        Label title = robot.lookup("#provinceTitle").queryAs(Label.class);
+        waitFor(5, () -> title.getText().equals("Guangdong"));
+        javafx.scene.layout.VBox detail = robot.lookup("#provinceDetail").queryAs(javafx.scene.layout.VBox.class);
+        // the panel's path is the node's own trace: its rows are the trace's steps with a share, its answers the trace's
+        waitFor(10, () -> {
+            var sim = node.client().simulate("www.example.com",
+                    io.lodestar.engine.api.client.Simulation.Request.group("guangdong.CN", "ct"));
+            List<String> shown = robot.lookup("#provinceDetail .ls-map-path-step").queryAll().stream()
+                    .map(n -> ((Label) ((javafx.scene.layout.HBox) n).getChildren().get(0)).getText()).toList();
+            List<String> traced = sim.trace().stream().filter(st -> st.share() > 0)
+                    .map(st -> st.node().substring(st.node().lastIndexOf('/') + 1)).toList();
+            Node last = detail.getChildren().get(detail.getChildren().size() - 1);
+            return shown.containsAll(traced) && !traced.isEmpty()
+                    && ((Label) detail.getChildren().get(0)).getText().equals("China Telecom")
+                    && last instanceof Label l && l.getText().startsWith("Answers: " + sim.answers().get(0).endpoint());
+        });
+        assertEquals(1, robot.lookup("#provinceDetail .ls-map-path-isp").queryAll().size(), "one ISP chosen, one path");
+        assertTrue(!robot.lookup("#provinceDetail .ls-map-state-alive").queryAll().isEmpty());
+
+        // all ISPs: Guangdong's users of every ISP take the same path in the demo, so one block for all
+        robot.clickOn("#isp-all");
+        waitFor(10, () -> robot.lookup("#provinceDetail .ls-map-path-isp").queryAll().stream()
+                .map(n -> ((Label) n).getText()).toList().equals(List.of("All ISPs")));
     }
 
     @Test

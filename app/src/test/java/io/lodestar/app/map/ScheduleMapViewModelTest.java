@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lodestar.app.shell.Session;
 import io.lodestar.app.testing.LocalNode;
 import io.lodestar.app.testing.LocalNodeExtension;
+import io.lodestar.engine.api.client.Distribution;
 import io.lodestar.engine.api.client.EndpointInfo;
+import io.lodestar.engine.api.client.NodeClient;
+import io.lodestar.engine.api.client.Simulation;
 import io.lodestar.resources.region.ProvinceShapes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,14 +51,48 @@ class ScheduleMapViewModelTest {
     }
 
     @Test
-    void theHoverTextListsEachIspsAnswersAndThePanelSaysTheRulePathIsNotReported() {
+    void theHoverTextListsEachIspsAnswersAndThePanelListsThem() {
         ScheduleMapViewModel vm = twoEndpoints("hover.example.com");
         String t = vm.tooltip("beijing.CN");
         assertTrue(t.startsWith("Beijing\nChina Telecom: 192.0.2.10 100%\nChina Unicom: "), t);
         assertEquals(7, t.split("\n").length, t);
         assertEquals(1, vm.tooltip("macau.CN").split("\n").length - 1, "one line: Macau has only 'other'");
         List<String> detail = vm.detail("beijing.CN");
-        assertTrue(detail.get(detail.size() - 1).contains("rule path"), detail.toString());
+        assertEquals(6, detail.size(), detail.toString());
+        assertTrue(detail.get(0).startsWith("China Telecom: 192.0.2.10"), detail.toString());
+    }
+
+    @Test
+    void choosingAProvinceShowsTheNodesOwnTraceOfItsPathAndAnswers() {
+        ScheduleMapViewModel vm = twoEndpoints("path.example.com");
+        NodeClient client = NODE.node().admin();
+        vm.choice().ispProperty().set("cu");
+        assertTrue(vm.path().isEmpty(), "nothing chosen, no path");
+        vm.selectedProperty().set("guangdong.CN");
+        Simulation expected = client.simulate("path.example.com", Simulation.Request.group("guangdong.CN", "cu"));
+        assertEquals(List.of(new IspPath("cu", expected)), List.copyOf(vm.path()));
+        IspPath p = vm.path().get(0);
+        assertEquals(List.of(new Distribution.Share("192.0.2.20", 1.0)), p.simulation().answers());
+        List<IspPath.Row> rows = p.rows();
+        assertEquals(0, rows.get(0).depth(), "the root first");
+        assertEquals("", rows.get(0).step().parent());
+        IspPath.Row last = rows.stream().filter(r -> r.step().share() > 0).reduce((a, b) -> b).orElseThrow();
+        assertEquals("192.0.2.20", last.label(), "the path ends at the answered endpoint: " + rows);
+        assertTrue(last.depth() > 0);
+        for (IspPath.Row r : rows) {
+            assertTrue(r.step().share() > 0 || List.of("dead", "absent").contains(r.step().state()), r.toString());
+        }
+
+        vm.choice().ispProperty().set(MapLayout.ALL);
+        assertEquals(LAYOUT.isps(), vm.path().stream().map(IspPath::isp).toList(), "all ISPs: one path each");
+        for (IspPath each : vm.path()) {
+            assertEquals(client.simulate("path.example.com", Simulation.Request.group("guangdong.CN", each.isp())),
+                    each.simulation());
+        }
+        vm.selectedProperty().set("macau.CN");
+        assertEquals(List.of("other"), vm.path().stream().map(IspPath::isp).toList(), "Macau's users are all 'other'");
+        vm.selectedProperty().set("");
+        assertTrue(vm.path().isEmpty());
     }
 
     @Test

@@ -157,10 +157,14 @@ class ScreenTour {
         robot.clickOn("#nav-schedule_map");
         robot.clickOn("#mapLines");
         robot.clickOn("#province-guangdong");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".ls-map-path-isp").queryAll().isEmpty());
         robot.moveTo("#province-beijing");
         shoot(robot, "map");
         robot.clickOn("#isp-cu");
         robot.interact(() -> s.domainProperty().set("api.example.com"));
+        // Zhejiang's own endpoint 127.0.0.7 is down: its path shows the dead alternative
+        robot.clickOn("#province-zhejiang");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".ls-map-path-isp").queryAll().isEmpty());
         robot.moveTo("#province-sichuan");
         shoot(robot, "map-isp");
 

@@ -611,7 +611,9 @@ public final class Cluster implements AutoCloseable {
         self.put("site", setup.site());
         self.put("zone", setup.zone());
         self.put("url", advertiseUrl);
-        self.put("snapshotVersion", replication.version());
+        // a node on its own numbers no replicated snapshots: its answers' snapshot is the one it serves
+        self.put("snapshotVersion", state.role().equals(ClusterState.STANDALONE) ? replication.servedVersion()
+                : replication.version());
         self.put("version", version);
         self.put("online", true);
         self.put("status", degraded() ? "degraded" : "ok");

@@ -61,6 +61,11 @@ final class Replication {
         return current.get();
     }
 
+    /** The version of the answers this node serves now (its publisher's snapshot). */
+    long servedVersion() {
+        return publisher.current().version();
+    }
+
     long version() {
         return current.get().map(ClusterSnapshot::version).orElse(0L);
     }

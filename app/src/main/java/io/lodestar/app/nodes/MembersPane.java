@@ -89,23 +89,23 @@ final class MembersPane extends VBox {
         table.setId("membersTable");
         table.setPlaceholder(new Label(m.get("members.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Tables.column(m.get("members.col.name"), n -> n.name(), 90));
+        table.getColumns().add(Tables.column(m.get("members.col.name"), n -> n.name(), 120));
         table.getColumns().add(Tables.column(m.get("nodes.col.role"), n -> n.role(), 60));
-        table.getColumns().add(Tables.column(m.get("nodes.col.site"), n -> n.site(), 110));
-        table.getColumns().add(Tables.column(m.get("members.col.snapshot"), n -> Long.toString(n.snapshotVersion()), 70));
+        table.getColumns().add(Tables.column(m.get("nodes.col.site"), n -> n.site(), 105));
+        table.getColumns().add(Tables.column(m.get("members.col.snapshot"), n -> Long.toString(n.snapshotVersion()), 75));
         table.getColumns().add(Tables.column(m.get("members.col.lag"), n -> Long.toString(n.lag()), 40));
-        table.getColumns().add(Tables.column(m.get("members.col.contact"), n -> n.lastContact(), 170));
+        table.getColumns().add(Tables.column(m.get("members.col.contact"), vm::lastContact, 120));
         table.getColumns().add(statusColumn(m.get("nodes.col.state"), vm));
-        table.getColumns().add(Tables.column(m.get("members.col.failing"), n -> String.join(", ", n.failing()), 130));
-        table.getColumns().add(Tables.column(m.get("members.col.qps"), MembersViewModel::qps, 60));
-        table.getColumns().add(Tables.column(m.get("nodes.col.problem"), n -> n.error(), 200));
+        table.getColumns().add(Tables.column(m.get("members.col.failing"), n -> String.join(", ", n.failing()), 170));
+        table.getColumns().add(Tables.column(m.get("members.col.qps"), MembersViewModel::qps, 75));
+        table.getColumns().add(Tables.column(m.get("nodes.col.problem"), n -> n.error(), 150));
         table.setPrefHeight(130);
         keepSelection(table);
         return table;
     }
 
     private static TableColumn<NodeInfo, String> statusColumn(String title, MembersViewModel vm) {
-        TableColumn<NodeInfo, String> c = Tables.column(title, vm::status, 90);
+        TableColumn<NodeInfo, String> c = Tables.column(title, vm::status, 85);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

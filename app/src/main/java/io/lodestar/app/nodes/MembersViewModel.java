@@ -5,6 +5,10 @@ import io.lodestar.app.ui.Messages;
 import io.lodestar.app.ui.Subscriptions;
 import io.lodestar.engine.api.client.NodeClientException;
 import io.lodestar.engine.api.client.NodeInfo;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
@@ -24,6 +28,8 @@ import javafx.collections.ObservableList;
  */
 public final class MembersViewModel {
 
+    private static final DateTimeFormatter CONTACT = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
+
     private final Session session;
     private final Messages m;
     private final Subscriptions subs = new Subscriptions();
@@ -35,9 +41,12 @@ public final class MembersViewModel {
     private final ObjectProperty<NodeInfo> pendingRemove = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private boolean refreshing;
+    private final ZoneId zone;
 
-    public MembersViewModel(Session session) {
+    /** {@code zone}: the time zone last contacts are shown in. */
+    public MembersViewModel(Session session, ZoneId zone) {
         this.session = session;
+        this.zone = zone;
         this.m = session.messages();
         newUrl.addListener((o, a, v) -> urlError.set(NodesViewModel.apiUrl(v) ? "" : m.get("nodes.hint.url")));
         newToken.addListener((o, a, v) -> tokenError.set(""));
@@ -132,6 +141,15 @@ public final class MembersViewModel {
                 return m.get("members.status.unreachable");
             default:
                 return n.status();
+        }
+    }
+
+    /** The last contact in the console's time zone ({@code MM-dd HH:mm:ss}), or "" if never. */
+    public String lastContact(NodeInfo n) {
+        try {
+            return n.lastContact().isEmpty() ? "" : CONTACT.format(Instant.parse(n.lastContact()).atZone(zone));
+        } catch (DateTimeParseException e) {
+            return n.lastContact();
         }
     }
 

@@ -57,7 +57,7 @@ public final class NodesViewModel {
         this.home = home;
         this.local = local;
         this.store = store;
-        this.members = new MembersViewModel(session);
+        this.members = new MembersViewModel(session, java.time.ZoneId.systemDefault());
         newUrl.addListener((o, a, v) -> urlError.set(apiUrl(v) ? "" : m.get("nodes.hint.url")));
         newToken.addListener((o, a, v) -> tokenError.set(""));
         subs.listen(session.clientProperty(), (o, a, c) -> showManaged(c));

@@ -109,6 +109,8 @@ class NodesViewModelTest {
             assertEquals(member.admin().baseUrl(), n.url());
             assertEquals(members.members().get(0).snapshotVersion(), n.snapshotVersion());
             assertFalse(MembersViewModel.retryable(n), "nothing to retry for a member that is up to date");
+            assertEquals("ok", members.status(n));
+            assertTrue(members.lastContact(n).matches("\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"), members.lastContact(n));
 
             members.askRemove(members.members().get(0));
             assertEquals(null, members.pendingRemoveProperty().get(), "the managed node itself is not removed");

@@ -174,6 +174,11 @@ class ConsoleUiTest {
         assertTrue(robot.lookup("#saveContact").queryButton().isDisabled());
         assertTrue(robot.lookup("#saveNotifications").queryButton().isDisabled());
         assertTrue(robot.lookup("#contact-name").query().isDisabled());
+        robot.clickOn("#nav-nodes");
+        assertTrue(robot.lookup("#addMember").queryButton().isDisabled());
+        assertTrue(robot.lookup("#memberUrl").query().isDisabled());
+        assertTrue(robot.lookup("#removeMember").queryButton().isDisabled());
+        assertTrue(robot.lookup("#retryPush").queryButton().isDisabled());
         robot.clickOn("#nav-access");
         robot.clickOn("#useHomeToken");
         waitFor(10, () -> !banner.isVisible());

@@ -3,14 +3,18 @@ package io.lodestar.app.nodes;
 import io.lodestar.app.shell.Session;
 import io.lodestar.app.ui.FieldErrors;
 import io.lodestar.app.ui.Messages;
+import io.lodestar.app.ui.Polling;
 import io.lodestar.app.ui.Styles;
 import io.lodestar.app.ui.Tables;
+import javafx.animation.Timeline;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -18,9 +22,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
-/** Nodes: which node the console manages, its own node (stop/start, listeners, log), the remote nodes. */
+/**
+ * Nodes: which node the console manages, its own node (stop/start, listeners, log), the remote
+ * nodes the console knows, the cluster members of the managed node (polled while shown); the
+ * sections scroll.
+ */
 public final class NodesView extends VBox {
+
+    private final Timeline poll;
 
     public NodesView(Session session, NodesViewModel vm) {
         Messages m = session.messages();
@@ -39,8 +50,21 @@ public final class NodesView extends VBox {
         HBox managing = new HBox(10, managed, manageLocal);
         managing.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(title, managing, localPane(m, vm), remotePane(m, vm), error(vm));
+        VBox content = new VBox(10, localPane(m, vm), remotePane(m, vm), new MembersPane(session, vm.members()));
+        content.setPadding(new Insets(0, 4, 0, 0));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("nodesScroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(title, managing, scroll, error(vm));
+        poll = Polling.whileShown(this, Duration.seconds(3), vm.members()::refresh);
         vm.load();
+    }
+
+    /** Stops polling the cluster members (the shell dropped this screen). */
+    public void dispose() {
+        poll.stop();
     }
 
     private static VBox localPane(Messages m, NodesViewModel vm) {
@@ -66,7 +90,7 @@ public final class NodesView extends VBox {
         ListView<String> log = new ListView<>(vm.localLog());
         log.setId("localLog");
         log.getStyleClass().add(Styles.RECORD);
-        log.setPrefHeight(130);
+        log.setPrefHeight(90);
         return new VBox(6, heading(m.get("nodes.local")), row, data, log);
     }
 
@@ -84,30 +108,14 @@ public final class NodesView extends VBox {
         table.getColumns().add(Tables.column(m.get("nodes.col.site"), RemoteStatus::site, 120));
         table.getColumns().add(Tables.column(m.get("nodes.col.role"), RemoteStatus::role, 60));
         table.getColumns().add(Tables.column(m.get("nodes.col.problem"), RemoteStatus::problem, 200));
-        table.setPrefHeight(150);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setPrefHeight(120);
 
-        TextField url = new TextField();
-        url.setId("remoteUrl");
-        url.setPromptText("http://192.0.2.53:8053");
-        url.textProperty().bindBidirectional(vm.newUrlProperty());
-        url.setPrefColumnCount(24);
-        PasswordField token = new PasswordField();
-        token.setId("remoteToken");
-        token.setPromptText(m.get("nodes.tokenPrompt"));
-        token.textProperty().bindBidirectional(vm.newTokenProperty());
-        token.setPrefColumnCount(24);
         Button add = new Button(m.get("nodes.add"));
         add.setId("addRemote");
         add.disableProperty().bind(vm.newUrlProperty().isEmpty());
         add.setOnAction(e -> vm.add());
-        FieldErrors errors = new FieldErrors();
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(3);
-        form.addRow(0, new Label(m.get("nodes.url")), url, new Label(m.get("nodes.token")), token, add);
-        form.add(errors.bind(url, vm.urlErrorProperty(), "remoteUrlError"), 1, 1);
-        form.add(errors.bind(token, vm.tokenErrorProperty(), "remoteTokenError"), 3, 1);
+        GridPane form = urlTokenForm(m, "remote", "http://192.0.2.53:8053", m.get("nodes.tokenPrompt"), add,
+                new StringProperty[] {vm.newUrlProperty(), vm.newTokenProperty(), vm.urlErrorProperty(), vm.tokenErrorProperty()});
 
         Button manage = new Button(m.get("nodes.manage"));
         manage.setId("manageRemote");
@@ -125,9 +133,34 @@ public final class NodesView extends VBox {
         Label hint = new Label(m.get("nodes.remotes.hint"));
         hint.getStyleClass().add(Styles.HINT);
         hint.setWrapText(true);
-        VBox box = new VBox(6, heading(m.get("nodes.remotes")), hint, form, table, buttons);
-        VBox.setVgrow(box, Priority.ALWAYS);
-        return box;
+        return new VBox(6, heading(m.get("nodes.remotes")), hint, form, table, buttons);
+    }
+
+    /**
+     * A URL field and a token field with their messages beside them, and {@code add}; ids
+     * {@code <prefix>Url}, {@code <prefix>Token}, {@code <prefix>UrlError}, {@code <prefix>TokenError}.
+     *
+     * @param p the typed URL, the typed token, the URL's message, the token's message
+     */
+    static GridPane urlTokenForm(Messages m, String prefix, String urlPrompt, String tokenPrompt, Button add, StringProperty[] p) {
+        TextField url = new TextField();
+        url.setId(prefix + "Url");
+        url.setPromptText(urlPrompt);
+        url.textProperty().bindBidirectional(p[0]);
+        url.setPrefColumnCount(24);
+        PasswordField token = new PasswordField();
+        token.setId(prefix + "Token");
+        token.setPromptText(tokenPrompt);
+        token.textProperty().bindBidirectional(p[1]);
+        token.setPrefColumnCount(24);
+        FieldErrors errors = new FieldErrors();
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(3);
+        form.addRow(0, new Label(m.get("nodes.url")), url, new Label(m.get("nodes.token")), token, add);
+        form.add(errors.bind(url, p[2], prefix + "UrlError"), 1, 1);
+        form.add(errors.bind(token, p[3], prefix + "TokenError"), 3, 1);
+        return form;
     }
 
     private static Label error(NodesViewModel vm) {

@@ -26,7 +26,8 @@ import javafx.collections.ObservableList;
  * Nodes: the console's own node (running or not, its listeners, data folder, recent log, stop and
  * start) and the console's list of remote nodes, added by URL and token once the node answers,
  * kept in the user's data folder, each with its online state, name, version and site. "Manage"
- * switches the whole console to that node; "manage the local node" switches back.
+ * switches the whole console to that node; "manage the local node" switches back. The cluster
+ * members of the managed node are {@link #members()}.
  */
 public final class NodesViewModel {
 
@@ -36,6 +37,7 @@ public final class NodesViewModel {
     private final Optional<LocalNodeControl> local;
     private final RemoteNodes store;
     private final Subscriptions subs = new Subscriptions();
+    private final MembersViewModel members;
     private final ReadOnlyBooleanWrapper localRunning = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper localState = new ReadOnlyStringWrapper("");
     private final ObservableList<String> localLog = FXCollections.observableArrayList();
@@ -55,11 +57,21 @@ public final class NodesViewModel {
         this.home = home;
         this.local = local;
         this.store = store;
-        newUrl.addListener((o, a, v) -> urlError.set(v.isBlank() || v.strip().matches("(?i)https?://[^/\\s]+/?")
-                ? "" : m.get("nodes.hint.url")));
+        this.members = new MembersViewModel(session, java.time.ZoneId.systemDefault());
+        newUrl.addListener((o, a, v) -> urlError.set(apiUrl(v) ? "" : m.get("nodes.hint.url")));
         newToken.addListener((o, a, v) -> tokenError.set(""));
         subs.listen(session.clientProperty(), (o, a, c) -> showManaged(c));
         showManaged(session.client());
+    }
+
+    /** True for nothing typed yet or {@code http(s)://host:port}, with at most a trailing slash. */
+    static boolean apiUrl(String typed) {
+        return typed.isBlank() || typed.strip().matches("(?i)https?://[^/\\s]+/?");
+    }
+
+    /** The cluster members of the node the console manages. */
+    public MembersViewModel members() {
+        return members;
     }
 
     private void showManaged(NodeClient c) {
@@ -126,6 +138,7 @@ public final class NodesViewModel {
     /** Reads the local node's state and the saved remotes, then asks each remote how it is. */
     public void load() {
         showLocal();
+        members.refresh();
         session.tasks().run(this::checkAll, remotes::setAll, this::failed);
     }
 
@@ -253,5 +266,6 @@ public final class NodesViewModel {
     /** Stops following the session. */
     public void dispose() {
         subs.dispose();
+        members.dispose();
     }
 }

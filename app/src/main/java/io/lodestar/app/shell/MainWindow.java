@@ -222,7 +222,11 @@ public final class MainWindow extends BorderPane {
             }
             case NODES: {
                 NodesViewModel v = new NodesViewModel(session, home, local, remotes);
-                return new Built(new NodesView(session, v), v::dispose);
+                NodesView view = new NodesView(session, v);
+                return new Built(view, () -> {
+                    view.dispose();
+                    v.dispose();
+                });
             }
             case AUDIT:
                 return new Built(new AuditView(session, new AuditViewModel(session, java.time.ZoneId.systemDefault())), () -> { });

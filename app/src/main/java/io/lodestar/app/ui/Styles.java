@@ -17,8 +17,8 @@ public final class Styles {
     private Styles() {
     }
 
-    /** {@code ls-health-ok}, {@code ls-health-fail} or {@code ls-health-unknown}. */
+    /** {@code ls-health-ok}, {@code ls-health-degraded}, {@code ls-health-fail} or {@code ls-health-unknown}. */
     public static String health(String status) {
-        return "ls-health-" + (status.equals("ok") || status.equals("fail") ? status : "unknown");
+        return "ls-health-" + (status.equals("ok") || status.equals("degraded") || status.equals("fail") ? status : "unknown");
     }
 }

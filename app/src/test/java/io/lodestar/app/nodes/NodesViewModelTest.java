@@ -11,6 +11,7 @@ import io.lodestar.app.shell.Session;
 import io.lodestar.app.testing.LocalNode;
 import io.lodestar.app.testing.LocalNodeExtension;
 import io.lodestar.engine.api.client.NodeClientException;
+import io.lodestar.engine.api.client.NodeInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -77,6 +78,52 @@ class NodesViewModelTest {
         assertEquals(NODE.node().admin().baseUrl(), s.client().baseUrl());
         again.remove(again.remotes().get(0));
         assertTrue(RemoteNodes.in(file).load().isEmpty());
+    }
+
+    @Test
+    void aMemberAddedThroughTheScreenIsListedWithItsSiteAndSnapshotAndRemovedOnceConfirmed() throws Exception {
+        Session s = NODE.node().sameThreadSession();
+        NodesViewModel vm = new NodesViewModel(s, s.client(), Optional.empty(), RemoteNodes.inMemory());
+        MembersViewModel members = vm.members();
+        // a node of its own: becoming a member replaces its configuration, which the other tests read
+        try (LocalNode member = new LocalNode(dir.resolve("member"))) {
+            vm.load();
+            assertEquals(List.of("control"), members.members().stream().map(NodeInfo::role).toList());
+            members.newUrlProperty().set(member.admin().baseUrl());
+            members.newTokenProperty().set("not-its-token");
+            members.add();
+            assertFalse(members.tokenErrorProperty().get().isEmpty(), "the member's refusal is said beside the token");
+            assertEquals(1, members.members().size());
+
+            members.newTokenProperty().set(LocalNode.ADMIN);
+            members.add();
+            assertEquals("", members.urlErrorProperty().get() + members.tokenErrorProperty().get() + members.errorProperty().get());
+            assertEquals("", members.newUrlProperty().get(), "the form is cleared once added");
+            LocalNode.await(10, () -> {
+                members.refresh();
+                return members.members().size() == 2 && members.members().get(1).snapshotVersion() > 0;
+            }, "the member took a snapshot");
+            NodeInfo n = members.members().get(1);
+            assertEquals("member", n.role());
+            assertEquals("none.CN/other", n.site());
+            assertEquals(member.admin().baseUrl(), n.url());
+            assertEquals(members.members().get(0).snapshotVersion(), n.snapshotVersion());
+            assertFalse(MembersViewModel.retryable(n), "nothing to retry for a member that is up to date");
+            assertEquals("ok", members.status(n));
+            assertTrue(members.lastContact(n).matches("\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"), members.lastContact(n));
+
+            members.askRemove(members.members().get(0));
+            assertEquals(null, members.pendingRemoveProperty().get(), "the managed node itself is not removed");
+            members.askRemove(n);
+            members.cancelRemove();
+            members.refresh();
+            assertEquals(2, members.members().size(), "cancelled: still a member");
+            members.askRemove(n);
+            members.confirmRemove();
+            assertEquals(List.of("control"), members.members().stream().map(NodeInfo::role).toList());
+            assertEquals(1, NODE.node().admin().nodes().size());
+        }
+        vm.dispose();
     }
 
     @Test

@@ -179,6 +179,11 @@ class ConsoleUiTest {
         assertTrue(robot.lookup("#pauseRamp").queryButton().isDisabled());
         assertTrue(robot.lookup("#executeDrill").queryButton().isDisabled());
         assertTrue(robot.lookup("#rollbackDrill").queryButton().isDisabled());
+        robot.clickOn("#nav-nodes");
+        assertTrue(robot.lookup("#addMember").queryButton().isDisabled());
+        assertTrue(robot.lookup("#memberUrl").query().isDisabled());
+        assertTrue(robot.lookup("#removeMember").queryButton().isDisabled());
+        assertTrue(robot.lookup("#retryPush").queryButton().isDisabled());
         robot.clickOn("#nav-access");
         robot.clickOn("#useHomeToken");
         waitFor(10, () -> !banner.isVisible());

@@ -41,6 +41,7 @@ class ScreenTour {
     private static EmbeddedNode node;
     private static UiTasks tasks;
     private static LocalNode remote;
+    private static LocalNode member;
     private static final RemoteNodes remotes = RemoteNodes.inMemory();
     private Stage stage;
     private MainWindow window;
@@ -52,12 +53,15 @@ class ScreenTour {
         remote = new LocalNode(dir.resolve("remote"));
         remotes.save(List.of(new RemoteNode(remote.admin().baseUrl(), LocalNode.ADMIN),
                 new RemoteNode("http://127.0.0.1:1", "a-node-that-is-gone")));
+        member = new LocalNode(dir.resolve("member"), "--site", "shanghai.CN/ct");
+        node.client().addNode(member.admin().baseUrl(), LocalNode.ADMIN);
         Thread.sleep(6000); // let the demo's first probes come in, so health is measured, not unknown
     }
 
     @AfterAll
     static void stopNode() {
         remote.close();
+        member.close();
         tasks.close();
         node.close();
     }
@@ -104,6 +108,18 @@ class ScreenTour {
         }
     }
 
+    /** Scrolls the Nodes screen down to the cluster members and selects the member. */
+    private static void showMembers(FxRobot robot) {
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        robot.interact(() -> {
+            robot.lookup("#nodesScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1);
+            javafx.scene.control.TableView<?> t = robot.lookup("#membersTable").queryTableView();
+            if (t.getItems().size() > 1) {
+                t.getSelectionModel().select(1);
+            }
+        });
+    }
+
     @Test
     void everyBuiltScreen(FxRobot robot) throws Exception {
         Session s = open(robot, Locale.ENGLISH, Theme.LIGHT);
@@ -129,6 +145,7 @@ class ScreenTour {
         robot.clickOn("#testContact");
         shoot(robot, "contacts");
         robot.clickOn("#nav-nodes");
+        showMembers(robot);
         shoot(robot, "nodes");
         robot.clickOn("#nav-audit");
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
@@ -147,6 +164,7 @@ class ScreenTour {
         open(robot, Locale.SIMPLIFIED_CHINESE, Theme.LIGHT);
         shoot(robot, "domains-zh");
         robot.clickOn("#nav-nodes");
+        showMembers(robot);
         shoot(robot, "nodes-zh");
     }
 

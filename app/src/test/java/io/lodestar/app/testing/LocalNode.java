@@ -25,9 +25,12 @@ public final class LocalNode implements AutoCloseable {
     private final NodeMain node;
     private final NodeClient admin;
 
-    public LocalNode(Path dir) throws Exception {
-        node = NodeMain.start(NodeOptions.parse(new String[] {"--data", dir.toString(), "--dns", "127.0.0.1:0",
-                "--api", "127.0.0.1:0", "--admin-token", ADMIN}), REGIONS, LOCATOR);
+    /** {@code options}: more command-line options, e.g. {@code --site shanghai.CN/ct}. */
+    public LocalNode(Path dir, String... options) throws Exception {
+        String[] args = {"--data", dir.toString(), "--dns", "127.0.0.1:0", "--api", "127.0.0.1:0", "--admin-token", ADMIN};
+        String[] all = java.util.Arrays.copyOf(args, args.length + options.length);
+        System.arraycopy(options, 0, all, args.length, options.length);
+        node = NodeMain.start(NodeOptions.parse(all), REGIONS, LOCATOR);
         admin = new HttpNodeClient("http://127.0.0.1:" + node.node().apiAddress().getPort(), ADMIN);
     }
 

@@ -51,14 +51,29 @@ public final class ConsoleApp extends Application {
         tasks.run(() -> {
             Regions regions = Regions.load();
             IpLocator locator = IpLocator.load(regions);
-            return new Started(EmbeddedNode.start(EmbeddedNode.dataDir(), regions, locator, log), regions, locator);
+            return new Started(EmbeddedNode.start(EmbeddedNode.dataDir(), regions, locator, log), regions, locator,
+                    strategyFile(getParameters().getRaw()));
         }, s -> {
             node = s.node();
             open(m, s.regions(), s.locator());
+            s.strategyFile().ifPresent(window::openStrategy);
         }, e -> text.setText(m.get("shell.startFailed", e.getMessage())));
     }
 
-    private record Started(EmbeddedNode node, Regions regions, IpLocator locator) {
+    private record Started(EmbeddedNode node, Regions regions, IpLocator locator, Optional<String> strategyFile) {
+    }
+
+    /** The text of the strategy file the desktop handed over ({@code lodestar FILE.lodestar}), if any and readable. */
+    static Optional<String> strategyFile(java.util.List<String> args) {
+        if (args.isEmpty() || !args.get(0).endsWith(".lodestar")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.nio.file.Files.readString(java.nio.file.Path.of(args.get(0))));
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("lodestar: cannot read " + args.get(0) + ": " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Shows the main window; on a language switch the node managed, the domain and the screen stay. */

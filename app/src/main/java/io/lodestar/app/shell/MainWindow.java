@@ -65,6 +65,7 @@ public final class MainWindow extends BorderPane {
     private final Optional<LocalNodeControl> local;
     private final RemoteNodes remotes;
     private final Map<Screen, Built> built = new EnumMap<>(Screen.class);
+    private StrategyViewModel strategy;
     private final Timeline poll;
     private final ChangeListener<NodeClient> clientSwitch;
 
@@ -194,6 +195,7 @@ public final class MainWindow extends BorderPane {
             }
             case STRATEGY: {
                 StrategyViewModel v = new StrategyViewModel(session);
+                strategy = v;
                 return new Built(new StrategyView(session, v), v::dispose);
             }
             case TRAFFIC: {
@@ -233,6 +235,16 @@ public final class MainWindow extends BorderPane {
             default:
                 throw new IllegalArgumentException("no view for " + s);
         }
+    }
+
+    /**
+     * Shows the Strategy screen with {@code json} (a strategy file the desktop handed over) as the
+     * chosen domain's draft; nothing is published until the user does.
+     */
+    public void openStrategy(String json) {
+        vm.screenProperty().set(Screen.STRATEGY);
+        show(Screen.STRATEGY);
+        strategy.openFile(json);
     }
 
     /** The map's axes and outlines, loaded when a map screen first opens. */

@@ -56,6 +56,9 @@ public final class StrategyViewModel {
     private final ObjectProperty<Optional<DraftDiff>> diff = new SimpleObjectProperty<>(Optional.empty());
 
     private final Subscriptions subs = new Subscriptions();
+    private boolean loading;
+    private boolean loadedOnce;
+    private String opened;
 
     public StrategyViewModel(Session session) {
         this.session = session;
@@ -125,6 +128,7 @@ public final class StrategyViewModel {
 
     /** Reads the live strategy (it becomes the draft), endpoints, schedule result and versions. */
     public void load() {
+        loading = true;
         String d = domain();
         trace.set(Map.of());
         answers.clear();
@@ -133,6 +137,7 @@ public final class StrategyViewModel {
             live = Draft.EMPTY;
             history.reset(Draft.EMPTY);
             changed();
+            loaded();
             return;
         }
         NodeClient c = session.client();
@@ -148,7 +153,34 @@ public final class StrategyViewModel {
                     versions.setAll(l.versions());
                     selected.set("");
                     changed();
-                }, this::failed);
+                    loaded();
+                }, e -> {
+                    loading = false;
+                    failed(e);
+                });
+    }
+
+    private void loaded() {
+        loading = false;
+        loadedOnce = true;
+        if (opened != null) {
+            String json = opened;
+            opened = null;
+            importJson(json);
+        }
+    }
+
+    /**
+     * A strategy file the desktop handed over (double-click on an exported {@code .lodestar} file):
+     * it becomes the draft of the chosen domain, over the live strategy (undo returns to it), once
+     * the live one has loaded; nothing is published.
+     */
+    public void openFile(String json) {
+        if (loading || !loadedOnce) {
+            opened = json;
+        } else {
+            importJson(json);
+        }
     }
 
     private record Loaded(Draft draft, List<EndpointInfo> endpoints, Distribution result, List<StrategyVersion> versions) {

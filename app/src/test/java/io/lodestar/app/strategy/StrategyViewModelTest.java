@@ -131,6 +131,23 @@ class StrategyViewModelTest {
     }
 
     @Test
+    void aStrategyFileOpenedFromTheDesktopBecomesTheDraftOverTheLiveStrategyUnpublished() throws Exception {
+        NodeClient c = NODE.node().admin();
+        nearestDomain(c, "file.example.com");
+        c.recommendStrategy("file.example.com"); // the live strategy: the recommendation's 根规则
+        int versions = c.strategyVersions("file.example.com").size();
+        StrategyViewModel vm = on("file.example.com");
+        vm.openFile(resource("nearest.json")); // handed over before the screen has loaded anything
+        assertTrue(vm.draftProperty().get().isEmpty(), "waits for the live strategy");
+        vm.load();
+        assertEquals("就近接入", vm.draftProperty().get().require(vm.draftProperty().get().root()).name());
+        assertEquals(versions, c.strategyVersions("file.example.com").size(), "nothing published");
+        vm.undo();
+        assertEquals("根规则", vm.draftProperty().get().require(vm.draftProperty().get().root()).name(),
+                "undo returns to the live strategy");
+    }
+
+    @Test
     void aBadImportIsRefusedWithItsReasonAndTheDraftStays() {
         NodeClient c = NODE.node().admin();
         c.createDomain("bad.example.com", true);

@@ -47,7 +47,7 @@ public final class NodeMain implements AutoCloseable {
         }
         PrometheusRegistry registry = new PrometheusRegistry();
         Node node = Node.start(new Node.Config(o.data(), o.zone(), o.api(), o.adminToken(), o.site(), o.tlsCert(),
-                o.tlsKey(), zoneText, o.advertise(), o.probeFrom()), regions, locator, NodeMain::zoneProblems, registry);
+                o.tlsKey(), zoneText, o.advertise(), o.probeFrom(), o.peerCa()), regions, locator, NodeMain::zoneProblems, registry);
         try {
             DnsConfig config = DnsConfig.of(o.dns().getAddress().getHostAddress(), o.dns().getPort())
                     .withTransfers(client -> o.axfrAllow().stream().anyMatch(c -> c.matches(client.getAddress())));

@@ -20,7 +20,7 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
                           Optional<String> adminToken, String site, Optional<Path> zoneFile,
                           Optional<Path> tlsCert, Optional<Path> tlsKey, List<UserTerm.Cidr> axfrAllow,
                           Optional<String> advertise, Optional<InetAddress> probeFrom,
-                          Optional<InetSocketAddress> httpDns) {
+                          Optional<InetSocketAddress> httpDns, Optional<Path> peerCa) {
 
     public NodeOptions {
         axfrAllow = List.copyOf(axfrAllow);
@@ -42,7 +42,8 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
             "  --axfr-allow CIDRS    clients allowed zone transfers (AXFR over TCP), e.g. 10.0.0.0/8,::1/128",
             "  --advertise URL       the API URL other nodes reach this one at (default: the --api address)",
             "  --probe-from ADDRESS  local address tcp and http(s) health probes connect from (a monitor host's uplink)",
-            "  --http-dns HOST:PORT  HTTPDNS (GET /d?dn=&ip=) and DNS over HTTPS (/dns-query) listener (default: off)");
+            "  --http-dns HOST:PORT  HTTPDNS (GET /d?dn=&ip=) and DNS over HTTPS (/dns-query) listener (default: off)",
+            "  --peer-ca FILE        PEM certificates (a CA, or nodes' self-signed ones) trusted when nodes call each other over HTTPS");
 
     private static final Pattern ZONE = Pattern.compile("([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)*[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.?");
     private static final Pattern SITE = Pattern.compile("[a-z]+\\.(CN|abroad)/[a-z]+");
@@ -101,6 +102,7 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
         private Optional<String> advertise = Optional.empty();
         private Optional<InetAddress> probeFrom = Optional.empty();
         private Optional<InetSocketAddress> httpDns = Optional.empty();
+        private Optional<Path> peerCa = Optional.empty();
 
         void set(String opt, String value) {
             switch (opt) {
@@ -141,6 +143,9 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
                 case "--tls-key":
                     key = Optional.of(Path.of(value));
                     break;
+                case "--peer-ca":
+                    peerCa = Optional.of(Path.of(value));
+                    break;
                 case "--http-dns":
                     httpDns = Optional.of(address(opt, value));
                     break;
@@ -167,7 +172,7 @@ public record NodeOptions(Path data, InetSocketAddress dns, InetSocketAddress ap
             if (cert.isPresent() != key.isPresent()) {
                 throw new IllegalArgumentException("--tls-cert and --tls-key go together");
             }
-            return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key, axfr, advertise, probeFrom, httpDns);
+            return new NodeOptions(data, dns, api, zone, token, site, zoneFile, cert, key, axfr, advertise, probeFrom, httpDns, peerCa);
         }
     }
 

@@ -31,7 +31,7 @@ class NodeOptionsTest {
         NodeOptions o = NodeOptions.parse(new String[] {"--data", "/tmp/x", "--dns", "[::1]:5300", "--api=0.0.0.0:9000",
             "--zone", "GSLB.Example.com", "--admin-token", "0123456789abcdef-x", "--site", "beijing.CN/ct",
             "--zone-file", "z.txt", "--tls-cert", "c.pem", "--tls-key", "k.pem", "--advertise", "https://10.0.0.5:8053/",
-            "--probe-from", "127.0.0.2"});
+            "--probe-from", "127.0.0.2", "--http-dns", "127.0.0.1:8054", "--peer-ca", "peers.pem"});
         assertEquals(Path.of("/tmp/x"), o.data());
         assertEquals("0:0:0:0:0:0:0:1", o.dns().getAddress().getHostAddress());
         assertEquals(9000, o.api().getPort());
@@ -40,6 +40,8 @@ class NodeOptionsTest {
         assertEquals(Path.of("z.txt"), o.zoneFile().orElseThrow());
         assertEquals("https://10.0.0.5:8053", o.advertise().orElseThrow());
         assertEquals("127.0.0.2", o.probeFrom().orElseThrow().getHostAddress());
+        assertEquals(8054, o.httpDns().orElseThrow().getPort());
+        assertEquals(Path.of("peers.pem"), o.peerCa().orElseThrow());
     }
 
     @ParameterizedTest

@@ -65,4 +65,37 @@ public final class TlsContexts {
         ctx.init(kmf.getKeyManagers(), null, null);
         return ctx;
     }
+
+    /**
+     * A context that trusts the certificates in {@code caFile} (PEM: a CA, or a node's self-signed
+     * certificate) as well as the JVM's own trust store: how nodes check each other's HTTPS.
+     */
+    public static SSLContext trusting(Path caFile) throws IOException, GeneralSecurityException {
+        Collection<? extends Certificate> certs;
+        try (ByteArrayInputStream in = new ByteArrayInputStream(Files.readAllBytes(caFile))) {
+            certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        }
+        if (certs.isEmpty()) {
+            throw new GeneralSecurityException(caFile + ": no certificate found");
+        }
+        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+        Path cacerts = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
+        if (Files.isReadable(cacerts)) {
+            try (java.io.InputStream in = Files.newInputStream(cacerts)) {
+                ks.load(in, null);
+            }
+        } else {
+            ks.load(null, null);
+        }
+        int n = 0;
+        for (Certificate c : certs) {
+            ks.setCertificateEntry("lodestar-peer-" + n++, c);
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
+    }
 }

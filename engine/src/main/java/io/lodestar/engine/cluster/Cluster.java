@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
 public final class Cluster implements AutoCloseable {
 
     /** Start options that concern the cluster. */
-    public record Setup(String site, String zone, String advertiseUrl, Duration tick, Duration staleAfter) {
+    /** @param peerTls how calls to other nodes over HTTPS check their certificates (default: the JVM's trust store) */
+    public record Setup(String site, String zone, String advertiseUrl, Duration tick, Duration staleAfter,
+                        java.util.Optional<javax.net.ssl.SSLContext> peerTls) {
         public static final Duration TICK = Duration.ofSeconds(1);
         public static final Duration STALE = Duration.ofSeconds(5);
     }
@@ -64,8 +66,8 @@ public final class Cluster implements AutoCloseable {
     private final HealthBook health;
     private final Clock clock;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final PeerClient peers = new PeerClient(Duration.ofSeconds(10));
-    private final PeerClient transfers = new PeerClient(Duration.ofMinutes(5));
+    private final PeerClient peers;
+    private final PeerClient transfers;
     private final ObservationHub hub = new ObservationHub(100_000);
     private final ConcurrentLinkedQueue<ObjectNode> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger outboxSize = new AtomicInteger();
@@ -90,6 +92,8 @@ public final class Cluster implements AutoCloseable {
             HealthBook health, Clock clock, io.lodestar.engine.store.Store store) {
         this.store = store;
         this.setup = setup;
+        this.peers = new PeerClient(Duration.ofSeconds(10), setup.peerTls());
+        this.transfers = new PeerClient(Duration.ofMinutes(5), setup.peerTls());
         this.advertiseUrl = setup.advertiseUrl();
         this.stateFile = stateFile;
         this.state = state;

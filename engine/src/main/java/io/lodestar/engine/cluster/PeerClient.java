@@ -21,11 +21,15 @@ final class PeerClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
     private final Duration timeout;
 
-    PeerClient(Duration timeout) {
+    /** {@code tls}: how HTTPS peers' certificates are checked; empty: the JVM's trust store. */
+    PeerClient(Duration timeout, java.util.Optional<javax.net.ssl.SSLContext> tls) {
         this.timeout = timeout;
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        tls.ifPresent(b::sslContext);
+        this.http = b.build();
     }
 
     Reply call(String method, String baseUrl, String path, String token, byte[] body) throws IOException {

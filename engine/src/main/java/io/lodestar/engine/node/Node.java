@@ -52,10 +52,11 @@ public final class Node implements AutoCloseable {
     /** CONTRACT §1 options that concern the engine. */
     public record Config(Path dataDir, String zone, InetSocketAddress api, Optional<String> adminToken, String site,
                          Optional<Path> tlsCert, Optional<Path> tlsKey, Optional<String> zoneFileText,
-                         Optional<String> advertise, Optional<java.net.InetAddress> probeFrom) {
+                         Optional<String> advertise, Optional<java.net.InetAddress> probeFrom, Optional<Path> peerCa) {
         public Config(Path dataDir, String zone, InetSocketAddress api, Optional<String> adminToken, String site,
                       Optional<Path> tlsCert, Optional<Path> tlsKey, Optional<String> zoneFileText) {
-            this(dataDir, zone, api, adminToken, site, tlsCert, tlsKey, zoneFileText, Optional.empty(), Optional.empty());
+            this(dataDir, zone, api, adminToken, site, tlsCert, tlsKey, zoneFileText, Optional.empty(), Optional.empty(),
+                    Optional.empty());
         }
     }
 
@@ -135,8 +136,10 @@ public final class Node implements AutoCloseable {
             if (generated.isPresent()) {
                 writeSecret(c.dataDir().resolve("admin.token"), generated.get());
             }
+            Optional<javax.net.ssl.SSLContext> peerTls = c.peerCa().isPresent()
+                    ? Optional.of(TlsContexts.trusting(c.peerCa().get())) : Optional.empty();
             Cluster cluster = Cluster.open(new Cluster.Setup(c.site(), Snapshot.normalise(c.zone()), c.advertise().orElse(""),
-                    Cluster.Setup.TICK, Cluster.Setup.STALE), c.dataDir(), store, publisher, zone, regions, seedJson,
+                    Cluster.Setup.TICK, Cluster.Setup.STALE, peerTls), c.dataDir(), store, publisher, zone, regions, seedJson,
                     services.tokens(), health, Clock.systemUTC());
             started.add(0, cluster);
             publisher.loadAll("node started");

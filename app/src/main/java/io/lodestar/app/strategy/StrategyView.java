@@ -105,7 +105,15 @@ public final class StrategyView extends BorderPane {
         setLeft(new ScrollPane(palette));
         setCenter(scroll);
         setRight(side);
-        setBottom(message);
+        Label shares = new Label();
+        shares.setId("editorShares");
+        shares.getStyleClass().add(Styles.HINT);
+        shares.textProperty().bind(javafx.beans.binding.Bindings.when(vm.sharesFromQueriesProperty())
+                .then(m.get("editor.shares.queries")).otherwise(m.get("editor.shares.schedule")));
+        shares.setPadding(new Insets(4, 12, 6, 12));
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        setBottom(new javafx.scene.layout.HBox(message, gap, shares));
         canvas.disableProperty().bind(session.readOnlyProperty());
         poll = new Timeline(new KeyFrame(Duration.seconds(4), e -> vm.refreshLive()));
         poll.setCycleCount(Timeline.INDEFINITE);

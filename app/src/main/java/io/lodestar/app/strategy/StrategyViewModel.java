@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -56,6 +58,9 @@ public final class StrategyViewModel {
     private final ObjectProperty<Optional<DraftDiff>> diff = new SimpleObjectProperty<>(Optional.empty());
 
     private final Subscriptions subs = new Subscriptions();
+    private final ReadOnlyBooleanWrapper sharesFromQueries = new ReadOnlyBooleanWrapper(false);
+    private Map<String, Long> counts = Map.of();
+    private String countsDomain = "";
     private boolean loading;
     private boolean loadedOnce;
     private String opened;
@@ -186,6 +191,9 @@ public final class StrategyViewModel {
     private record Loaded(Draft draft, List<EndpointInfo> endpoints, Distribution result, List<StrategyVersion> versions) {
     }
 
+    private record Live(List<EndpointInfo> endpoints, Distribution result, Map<String, Long> answers) {
+    }
+
     /** Health and shares only; the draft is left alone. */
     public void refreshLive() {
         String d = domain();
@@ -193,16 +201,47 @@ public final class StrategyViewModel {
             return;
         }
         NodeClient c = session.client();
-        session.tasks().run(() -> new Loaded(null, c.endpoints(d), c.distribution(d), List.of()), l -> {
+        session.tasks().run(() -> new Live(c.endpoints(d), c.distribution(d), c.answerCounts(d)), l -> {
             if (d.equals(domain())) {
                 endpoints.setAll(l.endpoints());
                 live(l.result());
+                queries(d, l.answers());
             }
         }, this::failed);
     }
 
+    /**
+     * Each endpoint's share of the answers the node really gave since the last refresh (its
+     * {@code /metrics} counters); with no queries in between, the schedule result's shares stay.
+     */
+    private void queries(String d, Map<String, Long> now) {
+        Map<String, Long> before = d.equals(countsDomain) ? counts : null;
+        counts = now;
+        countsDomain = d;
+        if (before == null) {
+            return;
+        }
+        Map<String, Long> delta = new HashMap<>();
+        now.forEach((e, n) -> delta.put(e, n - before.getOrDefault(e, 0L)));
+        long total = delta.values().stream().mapToLong(Long::longValue).sum();
+        if (total <= 0) {
+            sharesFromQueries.set(false);
+            return;
+        }
+        Map<String, Double> share = new HashMap<>();
+        delta.forEach((e, n) -> share.put(e, n / (double) total));
+        endpointShares.set(Map.copyOf(share));
+        sharesFromQueries.set(true);
+    }
+
+    /** True when the shares shown are of real queries since the last refresh, false when of the schedule result. */
+    public ReadOnlyBooleanProperty sharesFromQueriesProperty() {
+        return sharesFromQueries.getReadOnlyProperty();
+    }
+
     private void live(Distribution r) {
         liveResult = r;
+        sharesFromQueries.set(false);
         Map<String, Double> sum = new HashMap<>();
         long groups = r.groups().stream().filter(g -> g.family().equals("A") && g.cidr().isEmpty()).count();
         r.groups().stream().filter(g -> g.family().equals("A") && g.cidr().isEmpty())

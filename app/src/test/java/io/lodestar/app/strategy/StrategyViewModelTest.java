@@ -148,6 +148,33 @@ class StrategyViewModelTest {
     }
 
     @Test
+    void eachNodesShareIsOfTheQueriesReallyAnsweredSinceTheLastLook() throws Exception {
+        NodeClient c = NODE.node().admin();
+        nearestDomain(c, "share.example.com");
+        StrategyViewModel vm = on("share.example.com");
+        assertTrue(vm.importJson(resource("nearest.json")));
+        vm.publish();
+        vm.refreshLive(); // the first look: counters read, shares of the schedule result
+        assertFalse(vm.sharesFromQueriesProperty().get());
+        assertEquals(4, vm.endpointSharesProperty().get().size(), "every endpoint has groups in the schedule result");
+
+        // 40 queries from Beijing telecom: the nearest answer is 1.1.1.1 every time
+        org.xbill.DNS.SimpleResolver r = new org.xbill.DNS.SimpleResolver(NODE.node().dns());
+        r.setTimeout(java.time.Duration.ofSeconds(3));
+        r.setEDNS(0, 1232, 0, List.of(new org.xbill.DNS.ClientSubnetOption(24, java.net.InetAddress.getByName("219.141.200.0"))));
+        for (int i = 0; i < 40; i++) {
+            r.send(org.xbill.DNS.Message.newQuery(org.xbill.DNS.Record.newRecord(
+                    org.xbill.DNS.Name.fromString("share.example.com.gtm.lodestar.test."), org.xbill.DNS.Type.A,
+                    org.xbill.DNS.DClass.IN)));
+        }
+        vm.refreshLive();
+        assertTrue(vm.sharesFromQueriesProperty().get());
+        assertEquals(1.0, vm.endpointSharesProperty().get().get("1.1.1.1"), 1e-9);
+        vm.refreshLive(); // nothing asked since: back to the schedule result
+        assertFalse(vm.sharesFromQueriesProperty().get());
+    }
+
+    @Test
     void aBadImportIsRefusedWithItsReasonAndTheDraftStays() {
         NodeClient c = NODE.node().admin();
         c.createDomain("bad.example.com", true);

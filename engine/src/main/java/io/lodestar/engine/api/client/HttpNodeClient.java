@@ -444,6 +444,11 @@ public final class HttpNodeClient implements NodeClient {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    @Override
+    public Map<String, Long> answerCounts(String domain) {
+        return MetricsText.answers(call("GET", "/metrics", null).asText(), domain);
+    }
+
     /** One request; a non-2xx answer or an I/O failure becomes a {@link NodeClientException}. */
     private JsonNode call(String method, String path, Object body) {
         try {

@@ -67,6 +67,9 @@ public interface NodeClient {
 
     Distribution distribution(String domain);
 
+    /** Answers given per endpoint of {@code domain} since the node started, from its {@code /metrics}. */
+    Map<String, Long> answerCounts(String domain);
+
     /** Publishes a strategy document (the seed's JSON of one domain) through {@code update-or-create}. */
     void publishStrategy(String domain, String documentJson);
 

@@ -101,7 +101,15 @@ public final class StrategyView extends BorderPane {
         message.textProperty().bind(vm.messageProperty());
         message.setPadding(new Insets(4, 12, 6, 12));
 
-        setTop(top);
+        Label pools = new Label();
+        pools.setId("editorPools");
+        pools.getStyleClass().add(Styles.BANNER);
+        pools.setMaxWidth(Double.MAX_VALUE);
+        pools.setWrapText(true);
+        pools.textProperty().bind(vm.poolsNoticeProperty());
+        pools.visibleProperty().bind(vm.poolsNoticeProperty().isNotEmpty());
+        pools.managedProperty().bind(pools.visibleProperty());
+        setTop(new javafx.scene.layout.VBox(top, pools));
         setLeft(new ScrollPane(palette));
         setCenter(scroll);
         setRight(side);

@@ -8,6 +8,7 @@ import io.lodestar.engine.api.client.EndpointInfo;
 import io.lodestar.engine.api.client.NodeClient;
 import io.lodestar.engine.api.client.NodeClientException;
 import io.lodestar.engine.api.client.Simulation;
+import io.lodestar.engine.api.client.StrategyDoc;
 import io.lodestar.engine.api.client.StrategyVersion;
 import io.lodestar.engine.seedjson.SeedJson;
 import io.lodestar.engine.validate.ValidationException;
@@ -59,6 +60,7 @@ public final class StrategyViewModel {
 
     private final Subscriptions subs = new Subscriptions();
     private final ReadOnlyBooleanWrapper sharesFromQueries = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyStringWrapper pools = new javafx.beans.property.ReadOnlyStringWrapper("");
     private Map<String, Long> counts = Map.of();
     private String countsDomain = "";
     private boolean loading;
@@ -146,11 +148,12 @@ public final class StrategyViewModel {
             return;
         }
         NodeClient c = session.client();
-        session.tasks().run(() -> new Loaded(Draft.of(seedJson.read(c.strategy(d).json(), d).strategy()), c.endpoints(d),
-                c.distribution(d), c.strategyVersions(d)), l -> {
+        session.tasks().run(() -> new Loaded(liveDraft(c.strategy(d)), c.endpoints(d),
+                c.distribution(d), c.strategyVersions(d), c.trafficPolicy(d).pools()), l -> {
                     if (!d.equals(domain())) {
                         return;
                     }
+                    pools.set(l.pools().isEmpty() ? "" : m.get("editor.pools", String.join(", ", l.pools())));
                     live = l.draft();
                     history.reset(l.draft());
                     endpoints.setAll(l.endpoints());
@@ -163,6 +166,11 @@ public final class StrategyViewModel {
                     loading = false;
                     failed(e);
                 });
+    }
+
+    /** The live strategy as a draft; a domain with none yet starts from an empty canvas. */
+    private Draft liveDraft(StrategyDoc doc) throws ValidationException {
+        return doc.rules() == 0 ? Draft.EMPTY : Draft.of(seedJson.read(doc.json(), doc.domain()).strategy());
     }
 
     private void loaded() {
@@ -188,7 +196,8 @@ public final class StrategyViewModel {
         }
     }
 
-    private record Loaded(Draft draft, List<EndpointInfo> endpoints, Distribution result, List<StrategyVersion> versions) {
+    private record Loaded(Draft draft, List<EndpointInfo> endpoints, Distribution result, List<StrategyVersion> versions,
+                          List<String> pools) {
     }
 
     private record Live(List<EndpointInfo> endpoints, Distribution result, Map<String, Long> answers) {
@@ -232,6 +241,14 @@ public final class StrategyViewModel {
         delta.forEach((e, n) -> share.put(e, n / (double) total));
         endpointShares.set(Map.copyOf(share));
         sharesFromQueries.set(true);
+    }
+
+    /**
+     * Non-empty when the domain answers from IGTM address pools (the Traffic screen): they replace
+     * the tree while a pool policy is set, so the editor says so.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty poolsNoticeProperty() {
+        return pools.getReadOnlyProperty();
     }
 
     /** True when the shares shown are of real queries since the last refresh, false when of the schedule result. */

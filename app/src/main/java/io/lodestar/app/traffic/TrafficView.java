@@ -22,6 +22,8 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -51,8 +53,8 @@ public final class TrafficView extends VBox {
         error.textProperty().bind(vm.errorProperty());
         shownWhenText(error);
 
-        VBox sections = new VBox(10, switching(session, vm, m), ramp(session, vm, m), drill(session, vm, m),
-                failover(vm, m));
+        VBox sections = new VBox(10, switching(session, vm, m), policy(session, vm, m), ramp(session, vm, m),
+                drill(session, vm, m), failover(vm, m));
         ScrollPane scroll = new ScrollPane(sections);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
@@ -126,7 +128,55 @@ public final class TrafficView extends VBox {
         timeline.setPrefHeight(112);
         timeline.visibleProperty().bind(vm.hasRampProperty());
         timeline.managedProperty().bind(timeline.visibleProperty());
-        return section(m.get("traffic.ramp.title"), new VBox(6, summary, state, buttons, timeline));
+        return section(m.get("traffic.ramp.title"), new VBox(6, summary, state, buttons, timeline, startRamp(session, vm, m)));
+    }
+
+    /** Start a gray migration: from, to, user groups, steps, hold time. */
+    private static Node startRamp(Session session, TrafficViewModel vm, Messages m) {
+        TextField from = field("rampFrom", m.get("traffic.ramp.start.from"), 120);
+        TextField to = field("rampTo", m.get("traffic.ramp.start.to"), 120);
+        TextField groups = field("rampGroups", m.get("traffic.ramp.start.groups"), 150);
+        TextField steps = field("rampSteps", m.get("traffic.ramp.start.steps"), 110);
+        steps.setText("1, 5, 25, 100");
+        TextField hold = field("rampHold", m.get("traffic.ramp.start.hold"), 80);
+        hold.setText("600");
+        Button start = new Button(m.get("traffic.ramp.start"));
+        start.setId("startRamp");
+        start.disableProperty().bind(session.readOnlyProperty().or(from.textProperty().isEmpty())
+                .or(to.textProperty().isEmpty()));
+        start.setOnAction(e -> vm.startRamp(from.getText(), to.getText(), groups.getText(), steps.getText(), hold.getText()));
+        HBox row = new HBox(6, from, to, groups, steps, hold, start);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label problem = text(vm.rampErrorProperty(), "rampError");
+        problem.getStyleClass().add(Styles.ERROR);
+        return new VBox(4, hint(m.get("traffic.ramp.start.hint")), row, problem);
+    }
+
+    private static TextField field(String id, String prompt, double width) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefWidth(width);
+        return f;
+    }
+
+    /** The domain's traffic document (IGTM pools in tiers, all-down policy, TTL while down) as JSON. */
+    private static Node policy(Session session, TrafficViewModel vm, Messages m) {
+        TextArea doc = new TextArea();
+        doc.setId("trafficPolicy");
+        doc.setPrefRowCount(7);
+        doc.setStyle("-fx-font-family: monospace;");
+        doc.textProperty().bindBidirectional(vm.policyProperty());
+        doc.editableProperty().bind(session.readOnlyProperty().not());
+        Button save = new Button(m.get("traffic.policy.save"));
+        save.setId("savePolicy");
+        save.disableProperty().bind(session.readOnlyProperty());
+        save.setOnAction(e -> vm.savePolicy());
+        Label problem = text(vm.policyErrorProperty(), "policyError");
+        problem.getStyleClass().add(Styles.ERROR);
+        HBox row = new HBox(8, save, problem);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return section(m.get("traffic.policy.title"), new VBox(6, hint(m.get("traffic.policy.hint")), doc, row));
     }
 
     private static Node drill(Session session, TrafficViewModel vm, Messages m) {

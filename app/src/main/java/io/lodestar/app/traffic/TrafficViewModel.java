@@ -62,6 +62,11 @@ public final class TrafficViewModel {
     private final ReadOnlyStringWrapper measured = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
+    private final javafx.beans.property.StringProperty policy = new javafx.beans.property.SimpleStringProperty("");
+    private final ReadOnlyStringWrapper policyError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper rampError = new ReadOnlyStringWrapper("");
+    private String policyDomain = "";
+
     public TrafficViewModel(Session session) {
         this.session = session;
         this.m = session.messages();
@@ -95,6 +100,9 @@ public final class TrafficViewModel {
             showRamp(l.ramp());
             showDrill(l.drill());
             showFailover(l.failover(), l.monitor());
+            if (!l.domain().equals(policyDomain)) {
+                loadPolicy(l.domain());
+            }
             if (!endpoints.equals(l.endpoints())) {
                 endpoints.setAll(l.endpoints());
             }
@@ -198,6 +206,81 @@ public final class TrafficViewModel {
                 error.set("");
             }
         }, this::failed);
+    }
+
+    /** The domain's traffic document (pools, all-down policy, TTL while down), read when the domain is shown. */
+    private void loadPolicy(String d) {
+        NodeClient c = session.client();
+        session.tasks().run(() -> c.trafficPolicy(d).json(), json -> {
+            if (d.equals(session.domain())) {
+                policyDomain = d;
+                policy.set(json);
+                policyError.set("");
+            }
+        }, this::failed);
+    }
+
+    /** Replaces the domain's traffic document with the text typed; a refusal keeps the text and says why. */
+    public void savePolicy() {
+        String d = session.domain();
+        String text = policy.get();
+        NodeClient c = session.client();
+        session.tasks().run(() -> c.putTrafficPolicy(d, text).json(), json -> {
+            if (d.equals(session.domain())) {
+                policy.set(json);
+                policyError.set("");
+                load();
+            }
+        }, e -> policyError.set(session.explain(e)));
+    }
+
+    /**
+     * Starts a gray migration of {@code usersets} from endpoint {@code from} to {@code to} in the
+     * {@code steps} given as "1, 5, 25, 100" (per cent), each held {@code hold} seconds.
+     */
+    public void startRamp(String from, String to, String usersets, String steps, String hold) {
+        List<Integer> percents = new java.util.ArrayList<>();
+        try {
+            for (String p : steps.split("[,\\s]+")) {
+                if (!p.isBlank()) {
+                    percents.add(Integer.parseInt(p.trim()));
+                }
+            }
+        } catch (NumberFormatException e) {
+            rampError.set(m.get("traffic.ramp.start.badSteps"));
+            return;
+        }
+        int seconds;
+        try {
+            seconds = Integer.parseInt(hold.trim());
+        } catch (NumberFormatException e) {
+            rampError.set(m.get("traffic.ramp.start.badHold"));
+            return;
+        }
+        String d = session.domain();
+        NodeClient c = session.client();
+        Traffic.RampInput in = new Traffic.RampInput(from.trim(), to.trim(), usersets.trim(), percents, seconds, 0);
+        session.tasks().run(() -> c.startRamp(d, in), r -> {
+            if (d.equals(session.domain())) {
+                rampError.set("");
+                showRamp(Optional.of(r));
+            }
+        }, e -> rampError.set(session.explain(e)));
+    }
+
+    /** The traffic document as typed (JSON; docs/traffic.md). */
+    public javafx.beans.property.StringProperty policyProperty() {
+        return policy;
+    }
+
+    /** Beside the document: the node's refusal of it. */
+    public ReadOnlyStringProperty policyErrorProperty() {
+        return policyError.getReadOnlyProperty();
+    }
+
+    /** Beside the start form: the field that is wrong, or the node's refusal. */
+    public ReadOnlyStringProperty rampErrorProperty() {
+        return rampError.getReadOnlyProperty();
     }
 
     public void pauseRamp() {

@@ -175,6 +175,32 @@ class StrategyViewModelTest {
     }
 
     @Test
+    void aDomainWithoutAStrategyOpensOnAnEmptyCanvasWithoutAnError() {
+        NodeClient c = NODE.node().admin();
+        nearestDomain(c, "fresh.example.com");
+        StrategyViewModel vm = on("fresh.example.com");
+        vm.load();
+        assertTrue(vm.draftProperty().get().isEmpty());
+        assertEquals("", vm.messageProperty().get() == null ? "" : vm.messageProperty().get());
+    }
+
+    @Test
+    void theEditorSaysWhenAddressPoolsReplaceTheTree() {
+        NodeClient c = NODE.node().admin();
+        nearestDomain(c, "pools.example.com");
+        c.recommendStrategy("pools.example.com");
+        StrategyViewModel vm = on("pools.example.com");
+        vm.load();
+        assertEquals("根规则", vm.draftProperty().get().require(vm.draftProperty().get().root()).name(), "loaded");
+        assertEquals("", vm.poolsNoticeProperty().get());
+        c.putTrafficPolicy("pools.example.com", "{\"pools\":[{\"name\":\"north\",\"tier\":1,"
+                + "\"members\":[{\"endpoint\":\"1.1.1.1\"}]}]}");
+        vm.load();
+        assertTrue(vm.poolsNoticeProperty().get().startsWith("This domain answers from address pools (north)"),
+                vm.poolsNoticeProperty().get() + " / " + vm.messageProperty().get());
+    }
+
+    @Test
     void aBadImportIsRefusedWithItsReasonAndTheDraftStays() {
         NodeClient c = NODE.node().admin();
         c.createDomain("bad.example.com", true);

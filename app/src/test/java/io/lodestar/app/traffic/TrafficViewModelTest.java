@@ -81,6 +81,38 @@ class TrafficViewModelTest {
     }
 
     @Test
+    void theTrafficDocumentIsEditedHereAndARefusalKeepsTheTextAndSaysWhy() {
+        TrafficViewModel vm = on("doc.example.com");
+        assertTrue(vm.policyProperty().get().contains("\"main\""), vm.policyProperty().get());
+        String bad = "{\"pools\":[{\"name\":\"main\",\"tier\":9,\"members\":[{\"endpoint\":\"192.0.2.1\"}]}]}";
+        vm.policyProperty().set(bad);
+        vm.savePolicy();
+        assertEquals(bad, vm.policyProperty().get(), "the typed text stays");
+        assertFalse(vm.policyErrorProperty().get().isEmpty());
+        assertEquals("failOpen", NODE.node().admin().trafficPolicy("doc.example.com").allDown(), "nothing saved");
+
+        vm.policyProperty().set("{\"allDown\":\"servfail\",\"downTtl\":10,\"pools\":[{\"name\":\"main\",\"tier\":1,"
+                + "\"members\":[{\"endpoint\":\"192.0.2.1\"},{\"endpoint\":\"192.0.2.2\"}]}]}");
+        vm.savePolicy();
+        assertEquals("", vm.policyErrorProperty().get());
+        assertEquals("servfail", NODE.node().admin().trafficPolicy("doc.example.com").allDown());
+        assertEquals(10, NODE.node().admin().trafficPolicy("doc.example.com").downTtl());
+    }
+
+    @Test
+    void aMigrationIsStartedFromTheFormAndBadStepsAreSaidBeforeAnythingIsSent() {
+        TrafficViewModel vm = on("start.example.com");
+        vm.startRamp("192.0.2.1", "192.0.2.2", "", "1, five", "600");
+        assertEquals("Steps: give whole per cents separated by commas, e.g. 1, 5, 25, 100.", vm.rampErrorProperty().get());
+        assertFalse(vm.hasRampProperty().get());
+        vm.startRamp("192.0.2.1", "192.0.2.2", "", "1, 5, 25, 100", "600");
+        assertEquals("", vm.rampErrorProperty().get());
+        assertTrue(vm.hasRampProperty().get());
+        assertEquals("Step 1 of 4: 1 % to 192.0.2.2", vm.rampStepProperty().get());
+        assertEquals(List.of(1, 5, 25, 100), NODE.node().admin().ramp("start.example.com").orElseThrow().steps());
+    }
+
+    @Test
     void aDrillOnChosenEndpointsRunsMeasuresAndRollsBack() {
         TrafficViewModel vm = on("drill.example.com");
         assertEquals(List.of("192.0.2.1", "192.0.2.2"), vm.endpoints());

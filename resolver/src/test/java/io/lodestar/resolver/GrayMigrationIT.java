@@ -217,4 +217,51 @@ class GrayMigrationIT {
             assertTrue(history.contains(step), step + " in " + history);
         }
     }
+
+    @Test
+    void aTargetAnsweringSlowerThanTheBoundClosesTheGateAndTheRampRollsBack() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"))) {
+            port = free.getLocalPort();
+        }
+        a = site("127.0.0.2", port);
+        b = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.3"), port), 16);
+        b.createContext("/", ex -> { // healthy, but 300 ms to answer
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.sendResponseHeaders(200, 2);
+            ex.getResponseBody().write("ok".getBytes(StandardCharsets.UTF_8));
+            ex.close();
+        });
+        b.start();
+        Regions regions = Regions.load();
+        node = NodeMain.start(NodeOptions.parse(new String[] {"--data", dir.toString(), "--dns", "127.0.0.1:0",
+            "--api", "127.0.0.1:0", "--admin-token", TOKEN}), regions, IpLocator.load(regions));
+        api("POST", "/v1/domains", "[{\"domain\":\"app.example.com\"}]");
+        api("POST", "/v1/endpoints", "[{\"domain\":\"app.example.com\",\"endpoint\":\"127.0.0.2\",\"area\":\"beijing.CN\",\"isp\":\"ct\"},"
+                + "{\"domain\":\"app.example.com\",\"endpoint\":\"127.0.0.3\",\"area\":\"shanghai.CN\",\"isp\":\"cu\"}]");
+        api("POST", "/v1/strategys/update-or-create", "{\"app.example.com\":{\"strategy\":{\"start\":\"a\",\"rules\":[{\"type\":"
+                + "\"wrr\",\"area\":\"none.CN\",\"isp\":\"other\",\"name\":\"a\",\"enable\":true,\"items\":["
+                + "{\"reference\":\"127.0.0.2\",\"weight\":1}]}]}}}");
+        api("PUT", D + "/monitor", "{\"protocol\":\"http\",\"port\":" + port
+                + ",\"path\":\"/\",\"interval\":1,\"timeout\":1,\"window\":1,\"minFailures\":1,\"threshold\":50}");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (api("GET", "/v1/endpoints?domain=app.example.com", null).split("\"status\":\"ok\"").length != 3) {
+            assertTrue(System.nanoTime() < deadline, "both endpoints judged ok (the slow one too: 300 ms < 1 s)");
+            Thread.sleep(50);
+        }
+        api("PUT", D + "/ramp", "{\"from\":\"127.0.0.2\",\"to\":\"127.0.0.3\",\"steps\":[10,50,100],\"holdSeconds\":8,"
+                + "\"maxLatencyMs\":100}");
+        JsonNode back = await("the rollback", 10, r -> r.get("status").asText().equals("rolledBack"));
+        assertEquals(0, back.get("percent").asInt(), "no step held: back to 0 %");
+        assertTrue(back.get("timeline").findValuesAsText("detail").stream().anyMatch(d -> d.contains("probe latency")
+                && d.contains("over 100 ms")), back.toString());
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(2_000);
+            assertEquals(0.0, shareOfB(socket), "the slow target gets nobody");
+        }
+    }
 }

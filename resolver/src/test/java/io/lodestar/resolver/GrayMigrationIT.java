@@ -82,6 +82,39 @@ class GrayMigrationIT {
         return s;
     }
 
+    private void startNode() throws Exception {
+        Regions regions = Regions.load();
+        node = NodeMain.start(NodeOptions.parse(new String[] {"--data", dir.toString(), "--dns", "127.0.0.1:0",
+            "--api", "127.0.0.1:0", "--admin-token", TOKEN}), regions, IpLocator.load(regions));
+    }
+
+    /** A port free on 127.0.0.2 (the sites of A and B listen on it at 127.0.0.2 and 127.0.0.3). */
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"))) {
+            return free.getLocalPort();
+        }
+    }
+
+    /**
+     * app.example.com with A (127.0.0.2, Beijing) and B (127.0.0.3, Shanghai), every answer to A, an
+     * http monitor at 1 s on {@code port}; returns once both are judged ok.
+     */
+    private void appOnBothSites(int port) throws Exception {
+        api("POST", "/v1/domains", "[{\"domain\":\"app.example.com\"}]");
+        api("POST", "/v1/endpoints", "[{\"domain\":\"app.example.com\",\"endpoint\":\"127.0.0.2\",\"area\":\"beijing.CN\",\"isp\":\"ct\"},"
+                + "{\"domain\":\"app.example.com\",\"endpoint\":\"127.0.0.3\",\"area\":\"shanghai.CN\",\"isp\":\"cu\"}]");
+        api("POST", "/v1/strategys/update-or-create", "{\"app.example.com\":{\"strategy\":{\"start\":\"a\",\"rules\":[{\"type\":"
+                + "\"wrr\",\"area\":\"none.CN\",\"isp\":\"other\",\"name\":\"a\",\"enable\":true,\"items\":["
+                + "{\"reference\":\"127.0.0.2\",\"weight\":1}]}]}}}");
+        api("PUT", D + "/monitor", "{\"protocol\":\"http\",\"port\":" + port
+                + ",\"path\":\"/\",\"interval\":1,\"timeout\":1,\"window\":1,\"minFailures\":1,\"threshold\":50}");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (api("GET", "/v1/endpoints?domain=app.example.com", null).split("\"status\":\"ok\"").length != 3) {
+            assertTrue(System.nanoTime() < deadline, "both endpoints judged ok");
+            Thread.sleep(50);
+        }
+    }
+
     private String api(String method, String path, String body) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + node.node().apiAddress().getPort() + path))
@@ -147,10 +180,7 @@ class GrayMigrationIT {
 
     @Test
     void dnsSharesFollowTheStepsAndAKilledTargetRollsBackWithAnAlert() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"))) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         a = site("127.0.0.2", port);
         b = site("127.0.0.3", port);
         webhook = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
@@ -160,26 +190,12 @@ class GrayMigrationIT {
             ex.close();
         });
         webhook.start();
-        Regions regions = Regions.load();
-        node = NodeMain.start(NodeOptions.parse(new String[] {"--data", dir.toString(), "--dns", "127.0.0.1:0",
-            "--api", "127.0.0.1:0", "--admin-token", TOKEN}), regions, IpLocator.load(regions));
+        startNode();
         api("POST", "/v1/contacts", "{\"name\":\"oncall\",\"webhook\":\"http://127.0.0.1:"
                 + webhook.getAddress().getPort() + "/hook\"}");
         api("POST", "/v1/contact-groups", "{\"name\":\"ops\",\"members\":[\"oncall\"]}");
-        api("POST", "/v1/domains", "[{\"domain\":\"app.example.com\"}]");
+        appOnBothSites(port);
         api("PUT", D + "/notifications", "{\"ops\":[\"published\"]}");
-        api("POST", "/v1/endpoints", "[{\"domain\":\"app.example.com\",\"endpoint\":\"127.0.0.2\",\"area\":\"beijing.CN\",\"isp\":\"ct\"},"
-                + "{\"domain\":\"app.example.com\",\"endpoint\":\"127.0.0.3\",\"area\":\"shanghai.CN\",\"isp\":\"cu\"}]");
-        api("POST", "/v1/strategys/update-or-create", "{\"app.example.com\":{\"strategy\":{\"start\":\"a\",\"rules\":[{\"type\":"
-                + "\"wrr\",\"area\":\"none.CN\",\"isp\":\"other\",\"name\":\"a\",\"enable\":true,\"items\":["
-                + "{\"reference\":\"127.0.0.2\",\"weight\":1}]}]}}}");
-        api("PUT", D + "/monitor", "{\"protocol\":\"http\",\"port\":" + port
-                + ",\"path\":\"/\",\"interval\":1,\"timeout\":1,\"window\":1,\"minFailures\":1,\"threshold\":50}");
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (api("GET", "/v1/endpoints?domain=app.example.com", null).split("\"status\":\"ok\"").length != 3) {
-            assertTrue(System.nanoTime() < deadline, "both endpoints judged ok");
-            Thread.sleep(50);
-        }
 
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             socket.setSoTimeout(2_000);
@@ -220,10 +236,7 @@ class GrayMigrationIT {
 
     @Test
     void aTargetAnsweringSlowerThanTheBoundClosesTheGateAndTheRampRollsBack() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"))) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         a = site("127.0.0.2", port);
         b = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.3"), port), 16);
         b.createContext("/", ex -> { // healthy, but 300 ms to answer
@@ -237,22 +250,8 @@ class GrayMigrationIT {
             ex.close();
         });
         b.start();
-        Regions regions = Regions.load();
-        node = NodeMain.start(NodeOptions.parse(new String[] {"--data", dir.toString(), "--dns", "127.0.0.1:0",
-            "--api", "127.0.0.1:0", "--admin-token", TOKEN}), regions, IpLocator.load(regions));
-        api("POST", "/v1/domains", "[{\"domain\":\"app.example.com\"}]");
-        api("POST", "/v1/endpoints", "[{\"domain\":\"app.example.com\",\"endpoint\":\"127.0.0.2\",\"area\":\"beijing.CN\",\"isp\":\"ct\"},"
-                + "{\"domain\":\"app.example.com\",\"endpoint\":\"127.0.0.3\",\"area\":\"shanghai.CN\",\"isp\":\"cu\"}]");
-        api("POST", "/v1/strategys/update-or-create", "{\"app.example.com\":{\"strategy\":{\"start\":\"a\",\"rules\":[{\"type\":"
-                + "\"wrr\",\"area\":\"none.CN\",\"isp\":\"other\",\"name\":\"a\",\"enable\":true,\"items\":["
-                + "{\"reference\":\"127.0.0.2\",\"weight\":1}]}]}}}");
-        api("PUT", D + "/monitor", "{\"protocol\":\"http\",\"port\":" + port
-                + ",\"path\":\"/\",\"interval\":1,\"timeout\":1,\"window\":1,\"minFailures\":1,\"threshold\":50}");
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (api("GET", "/v1/endpoints?domain=app.example.com", null).split("\"status\":\"ok\"").length != 3) {
-            assertTrue(System.nanoTime() < deadline, "both endpoints judged ok (the slow one too: 300 ms < 1 s)");
-            Thread.sleep(50);
-        }
+        startNode();
+        appOnBothSites(port); // the slow one is judged ok too: 300 ms is within the 1 s timeout
         api("PUT", D + "/ramp", "{\"from\":\"127.0.0.2\",\"to\":\"127.0.0.3\",\"steps\":[10,50,100],\"holdSeconds\":8,"
                 + "\"maxLatencyMs\":100}");
         JsonNode back = await("the rollback", 10, r -> r.get("status").asText().equals("rolledBack"));

@@ -22,7 +22,7 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 command -v dnsperf >/dev/null || { apt-get update -qq && apt-get install -y -qq dnsperf >/dev/null; }
 
 cp_file="$PWD/resolver/target/bench.classpath"
-mvn -B -q ${MVN_OPTS:-} -pl resources,engine,resolver install -DskipTests
+mvn -B -q ${MVN_OPTS:-} -pl resources,engine,resolver -am install -DskipTests
 mvn -B -q ${MVN_OPTS:-} -pl resolver test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
 CP="resolver/target/test-classes:resolver/target/classes:$(cat "$cp_file")"

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp_file="$PWD/engine/target/bench.classpath"
-mvn -B -q -pl resources install -DskipTests
+mvn -B -q -pl resources -am install -DskipTests
 mvn -B -q -pl engine test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
 exec "${JAVA:-java}" ${BENCH_JVM_OPTS:-} \

@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp_file="$PWD/resolver/target/bench.classpath"
-mvn -B -q ${MVN_OPTS:-} -pl resources,engine install -DskipTests
+mvn -B -q ${MVN_OPTS:-} -pl resources,engine -am install -DskipTests
 mvn -B -q ${MVN_OPTS:-} -pl resolver test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
 exec "${JAVA:-java}" ${BENCH_JVM_OPTS:-} \

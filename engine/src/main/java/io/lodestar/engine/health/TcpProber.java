@@ -1,8 +1,10 @@
 package io.lodestar.engine.health;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -15,6 +17,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * closed with an RST (SO_LINGER 0), as load balancers' health checks do, so probing thousands of
  * endpoints every second leaves no TIME_WAIT sockets behind. CNAME endpoints are resolved first on
  * the blocking executor, never on the selector thread.
+ *
+ * <p>A busy prober must not blame the endpoint for its own lateness: the timeout runs from the
+ * moment the connect is sent (not from when the probe was asked for), and a connection whose
+ * deadline has passed is asked once more whether it is established before it counts as timed out
+ * (the selector reports at most 1 024 ready channels per call, so under a burst an established
+ * connection can still be waiting to be seen). Probe requests wake the selector once per batch.
  */
 public final class TcpProber implements Prober, AutoCloseable {
 
@@ -38,6 +47,7 @@ public final class TcpProber implements Prober, AutoCloseable {
     private final LongSupplier nanoTime;
     private final java.util.Optional<InetAddress> source;
     private final ConcurrentLinkedQueue<Pending> incoming = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final PriorityQueue<Pending> deadlines = new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
     private volatile boolean running = true;
 
@@ -81,7 +91,7 @@ public final class TcpProber implements Prober, AutoCloseable {
     }
 
     private CompletableFuture<ProbeResult> connect(ProbeTarget t, Instant at, long start, InetAddress address) {
-        Pending p = new Pending(new CompletableFuture<>(), at, start, start + t.timeout().toNanos(),
+        Pending p = new Pending(new CompletableFuture<>(), at, start, t.timeout().toNanos(),
                 address == null ? null : new InetSocketAddress(address, t.monitor().port()));
         if (address == null) {
             p.finish(elapsed(p), new Failure(Failure.Kind.UNRESOLVED, "cannot resolve " + t.value().text()));
@@ -92,12 +102,15 @@ public final class TcpProber implements Prober, AutoCloseable {
             return p.future;
         }
         incoming.add(p);
-        selector.wakeup();
+        if (wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
         return p.future;
     }
 
+    /** From the connect being sent (or, before that, from the request): the endpoint's latency, not the prober's queue. */
     private long elapsed(Pending p) {
-        return nanoTime.getAsLong() - p.start;
+        return nanoTime.getAsLong() - p.sent;
     }
 
     private void loop() {
@@ -112,6 +125,7 @@ public final class TcpProber implements Prober, AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 LOG.warn("probe selector: {}", e.toString());
             }
+            wakeupPending.set(false);   // before draining: a request added after this wakes the next select
             // each stage on its own: a failing select (e.g. out of file descriptors) must not stop
             // new connects from failing fast or deadlines from expiring
             try {
@@ -144,10 +158,13 @@ public final class TcpProber implements Prober, AutoCloseable {
         Pending p;
         while ((p = incoming.poll()) != null) {
             try {
-                p.channel = SocketChannel.open();
+                p.channel = SocketChannel.open(p.address.getAddress() instanceof Inet6Address
+                        ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
                 p.channel.configureBlocking(false);
                 p.channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-                Sources.bind(source, p.address.getAddress(), p.channel.socket());
+                Sources.bind(source, p.address.getAddress(), p.channel);
+                p.sent = nanoTime.getAsLong();
+                p.deadline = p.sent + p.timeout;
                 if (p.channel.connect(p.address)) {
                     p.finish(elapsed(p), null);
                 } else {
@@ -180,7 +197,19 @@ public final class TcpProber implements Prober, AutoCloseable {
         long now = nanoTime.getAsLong();
         while (!deadlines.isEmpty() && (deadlines.peek().done || deadlines.peek().deadline <= now)) {
             Pending p = deadlines.poll();
-            p.finish(now - p.start, Failure.of(Failure.Kind.TIMEOUT));
+            if (p.done) {
+                continue;
+            }
+            try {
+                if (p.channel.finishConnect()) {      // established, not yet reported by the selector
+                    p.finish(now - p.sent, null);
+                    continue;
+                }
+            } catch (IOException | RuntimeException e) {
+                p.finish(now - p.sent, Failures.classify(e));
+                continue;
+            }
+            p.finish(now - p.sent, Failure.of(Failure.Kind.TIMEOUT));
         }
     }
 
@@ -200,17 +229,18 @@ public final class TcpProber implements Prober, AutoCloseable {
     private final class Pending {
         final CompletableFuture<ProbeResult> future;
         final Instant at;
-        final long start;
-        final long deadline;
+        final long timeout;
         final InetSocketAddress address;
         SocketChannel channel;
+        long sent;
+        long deadline;
         boolean done;
 
-        Pending(CompletableFuture<ProbeResult> future, Instant at, long start, long deadline, InetSocketAddress address) {
+        Pending(CompletableFuture<ProbeResult> future, Instant at, long start, long timeout, InetSocketAddress address) {
             this.future = future;
             this.at = at;
-            this.start = start;
-            this.deadline = deadline;
+            this.sent = start;   // until the connect is sent
+            this.timeout = timeout;
             this.address = address;
         }
 

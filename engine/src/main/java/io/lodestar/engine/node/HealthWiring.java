@@ -3,7 +3,7 @@ package io.lodestar.engine.node;
 import io.lodestar.engine.health.DomainTargets;
 import io.lodestar.engine.health.HealthMonitor;
 import io.lodestar.engine.health.VerdictChange;
-import io.lodestar.engine.model.Domain;
+import io.lodestar.engine.model.Endpoint;
 import io.lodestar.engine.model.Monitor;
 import io.lodestar.engine.notify.Alert;
 import io.lodestar.engine.notify.Notifier;
@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,15 +91,17 @@ final class HealthWiring {
         return sb.toString();
     }
 
-    /** Every domain with a monitor, with its endpoints: what the monitor probes. */
+    /**
+     * Every domain with a monitor, with its endpoints: what the monitor probes. Two statements
+     * whatever the number of domains (a reload after a one-domain change at 10 000 domains used to
+     * ask 20 000 questions here).
+     */
     Map<String, DomainTargets> targets() {
         return store.read(tx -> {
+            Map<String, List<Endpoint>> endpoints = tx.endpoints().listMonitored();
             Map<String, DomainTargets> out = new LinkedHashMap<>();
-            for (Domain d : tx.domains().list()) {
-                Optional<Monitor> m = tx.monitors().get(d.name());
-                if (m.isPresent()) {
-                    out.put(d.name(), new DomainTargets(m.get(), tx.endpoints().list(d.name())));
-                }
+            for (Map.Entry<String, Monitor> m : tx.monitors().all().entrySet()) {
+                out.put(m.getKey(), new DomainTargets(m.getValue(), endpoints.getOrDefault(m.getKey(), List.of())));
             }
             return out;
         });

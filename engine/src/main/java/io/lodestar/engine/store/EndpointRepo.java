@@ -5,7 +5,10 @@ import io.lodestar.engine.model.EndpointType;
 import io.lodestar.engine.model.EndpointValue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,6 +59,16 @@ public final class EndpointRepo {
     public List<Endpoint> list(String domain) throws SQLException {
         return Sql.list(tx.connection(), "SELECT " + COLUMNS + " FROM endpoints WHERE domain = ? ORDER BY id",
                 EndpointRepo::map, domain);
+    }
+
+    /** The endpoints of every domain that has a monitor, by domain, each domain's in the order they were added. */
+    public Map<String, List<Endpoint>> listMonitored() throws SQLException {
+        Map<String, List<Endpoint>> out = new LinkedHashMap<>();
+        for (Endpoint e : Sql.list(tx.connection(), "SELECT " + COLUMNS + " FROM endpoints"
+                + " WHERE domain IN (SELECT domain FROM monitors) ORDER BY domain, id", EndpointRepo::map)) {
+            out.computeIfAbsent(e.domain(), d -> new ArrayList<>()).add(e);
+        }
+        return out;
     }
 
     private static String tags(Endpoint e) {

@@ -3,6 +3,8 @@ package io.lodestar.engine.store;
 import io.lodestar.engine.model.Monitor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code monitors} table: at most one monitor per domain. Expected codes are stored comma-joined. */
@@ -39,6 +41,17 @@ public final class MonitorRepo {
 
     public Optional<Monitor> get(String domain) throws SQLException {
         return Sql.one(tx.connection(), "SELECT " + COLUMNS + " FROM monitors WHERE domain = ?", MonitorRepo::map, domain);
+    }
+
+    /** Every domain's monitor, by domain name, in one statement (the health monitor's retargeting reads them all). */
+    public Map<String, Monitor> all() throws SQLException {
+        Map<String, Monitor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Monitor> e : Sql.list(tx.connection(),
+                "SELECT domain, " + COLUMNS + " FROM monitors ORDER BY domain",
+                rs -> Map.entry(rs.getString("domain"), map(rs)))) {
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
     }
 
     public boolean delete(String domain) throws SQLException {

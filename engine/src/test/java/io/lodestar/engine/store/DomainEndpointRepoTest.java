@@ -141,4 +141,26 @@ class DomainEndpointRepoTest {
         assertEquals(1, f.store.read(tx -> tx.endpoints().list("keep.example.com")).size(), "other domains untouched");
         assertEquals(1L, (long) f.store.read(tx -> tx.audit().count(AuditQuery.all().target(D))), "the audit trail stays");
     }
+
+    @Test
+    void monitoredEndpointsAndMonitorsAreReadForEveryDomainAtOnce() {
+        f.addDomain("b.example.com", "192.0.2.1");
+        f.addDomain("a.example.com", "192.0.2.2");
+        f.addDomain("unwatched.example.com", "192.0.2.3");
+        f.store.transaction(tx -> {
+            tx.endpoints().insert(StoreFixture.endpoint("b.example.com", "192.0.2.9"));
+            tx.monitors().put("b.example.com", Monitor.defaults());
+            tx.monitors().put("a.example.com", Monitor.defaults());
+            return null;
+        });
+
+        Map<String, List<Endpoint>> monitored = f.store.read(tx -> tx.endpoints().listMonitored());
+
+        assertEquals(List.of("a.example.com", "b.example.com"), List.copyOf(monitored.keySet()), "no unmonitored domain");
+        assertEquals(List.of("192.0.2.1", "192.0.2.9"),
+                monitored.get("b.example.com").stream().map(e -> e.value().text()).toList(), "in the order added");
+        assertEquals(f.store.read(tx -> tx.endpoints().list("a.example.com")), monitored.get("a.example.com"));
+        assertEquals(Map.of("a.example.com", Monitor.defaults(), "b.example.com", Monitor.defaults()),
+                f.store.read(tx -> tx.monitors().all()));
+    }
 }

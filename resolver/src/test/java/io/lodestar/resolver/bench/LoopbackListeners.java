@@ -14,8 +14,16 @@ import java.util.Iterator;
  * {@code LoopbackListeners N PORT SECONDS}: N TCP listeners on 127.2.x.y:PORT (one per address),
  * accepting and closing every connection on one NIO thread, for the probing-load benchmark
  * ({@code bench/dns-under-probes.sh}). Prints "listening N" when ready; exits after SECONDS.
+ *
+ * <p>They stand in for servers on other machines, so they should cost this machine as little as
+ * they can: the kernel completes each handshake by itself (a probe is up once the SYN-ACK comes
+ * back), and the queue of a listener (backlog 1 024) needs emptying only now and then. So the
+ * thread polls every {@value #POLL_MS} ms instead of sleeping in the selector, where every
+ * connection would wake it (a context switch on the node's core for every probe).
  */
 public final class LoopbackListeners {
+
+    private static final int POLL_MS = 20;
 
     private LoopbackListeners() {
     }
@@ -33,7 +41,7 @@ public final class LoopbackListeners {
             for (int i = 0; i < n; i++) {
                 ServerSocketChannel s = ServerSocketChannel.open();
                 s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                s.bind(new InetSocketAddress(InetAddress.getByName(address(i)), port), 64);
+                s.bind(new InetSocketAddress(InetAddress.getByName(address(i)), port), 1024);
                 s.configureBlocking(false);
                 s.register(selector, SelectionKey.OP_ACCEPT);
             }
@@ -41,7 +49,7 @@ public final class LoopbackListeners {
             System.out.flush();
             long accepted = 0;
             while (System.nanoTime() < until) {
-                selector.select(500);
+                selector.selectNow();
                 Iterator<SelectionKey> it = selector.selectedKeys().iterator();
                 while (it.hasNext()) {
                     SelectionKey k = it.next();
@@ -51,6 +59,12 @@ public final class LoopbackListeners {
                         c.close();
                         accepted++;
                     }
+                }
+                try {
+                    Thread.sleep(POLL_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
             }
             System.out.println("accepted " + accepted);

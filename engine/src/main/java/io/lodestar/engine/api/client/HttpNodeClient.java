@@ -236,6 +236,26 @@ public final class HttpNodeClient implements NodeClient {
     }
 
     @Override
+    public Optional<Traffic.Providers> providers(String domain) {
+        return absentOn404(() -> TrafficWire.providers(call("GET", traffic(domain, "/providers"), null)));
+    }
+
+    @Override
+    public Traffic.Providers putProviders(String domain, Traffic.Providers providers) {
+        return TrafficWire.providers(call("PUT", traffic(domain, "/providers"), TrafficWire.providersBody(providers)));
+    }
+
+    @Override
+    public Traffic.Providers enableProviders(String domain, boolean enable) {
+        return TrafficWire.providers(call("PUT", traffic(domain, "/providers/status"), Map.of("enable", enable)));
+    }
+
+    @Override
+    public void deleteProviders(String domain) {
+        call("DELETE", traffic(domain, "/providers"), null);
+    }
+
+    @Override
     public Traffic.Switching switching(String domain) {
         return TrafficWire.switching(call("GET", traffic(domain, "/switching"), null));
     }

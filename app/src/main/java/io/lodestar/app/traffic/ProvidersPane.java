@@ -26,6 +26,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -119,9 +120,9 @@ final class ProvidersPane extends VBox {
         GridPane form = new GridPane();
         form.setHgap(6);
         form.setVgap(4);
-        form.addRow(0, new Label(m.get("providers.provider.name")), name);
+        form.addRow(0, label(m.get("providers.provider.name")), name);
         form.add(fieldErrors.bind(name, vm.error(Field.NAME), "provider-name-error"), 1, 1);
-        form.addRow(2, new Label(m.get("providers.provider.endpoint")), endpoint);
+        form.addRow(2, label(m.get("providers.provider.endpoint")), endpoint);
         form.add(fieldErrors.bind(endpoint, vm.error(Field.ENDPOINT), "provider-endpoint-error"), 1, 3);
         form.add(dflt, 1, 4);
         form.add(save, 1, 5);
@@ -199,7 +200,7 @@ final class ProvidersPane extends VBox {
         });
         ComboBox<RegionTerms.Choice> area = new ComboBox<>();
         area.setId("ruleArea");
-        area.setPrefWidth(150);
+        area.setPrefWidth(140);
         area.setPromptText(m.get("providers.rule.area"));
         ComboBox<RegionTerms.Choice> isp = new ComboBox<>(FXCollections.observableArrayList(terms.isps()));
         isp.setId("ruleIsp");
@@ -213,6 +214,7 @@ final class ProvidersPane extends VBox {
         kind.setValue(RegionTerms.Kind.PROVINCE);
         Button add = new Button(m.get("providers.rule.addTerm"));
         add.setId("addTerm");
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.setOnAction(e -> vm.addTerm(RegionTerms.term(kind.getValue(),
                 area.getValue() == null ? "" : area.getValue().code(), isp.getValue() == null ? "" : isp.getValue().code())));
         HBox row = new HBox(4, kind, area, isp, add);
@@ -224,11 +226,17 @@ final class ProvidersPane extends VBox {
         TextField f = new TextField();
         f.setId("weight-" + w.provider());
         f.setPrefColumnCount(3);
-        f.setPromptText("0");
+        f.setPromptText("–");
         f.textProperty().bindBidirectional(w.weight());
         HBox b = new HBox(4, new Label(w.provider()), f);
         b.setAlignment(Pos.CENTER_LEFT);
         return b;
+    }
+
+    private static Label label(String s) {
+        Label l = new Label(s);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Node titled(String title, Node content) {

@@ -1,5 +1,6 @@
 package io.lodestar.engine.config;
 
+import io.lodestar.engine.node.ReloadReason;
 import io.lodestar.engine.model.Domain;
 import io.lodestar.engine.model.DomainStatus;
 import io.lodestar.engine.model.Endpoint;
@@ -59,7 +60,7 @@ public final class StrategyService {
             }
             return null;
         });
-        ctx.publisher().reload(docs.keySet(), "strategy published");
+        ctx.publisher().reload(docs.keySet(), ReloadReason.published("strategy published"));
     }
 
     /** Generates the recommended strategy from the domain's endpoints and enables it. */
@@ -71,7 +72,7 @@ public final class StrategyService {
             save(tx, actor, domain, new SeedJson.Document(Optional.empty(), r, List.of()), "", "strategy.put", "recommended");
             return r;
         });
-        ctx.publisher().reload(List.of(domain), "recommended strategy published");
+        ctx.publisher().reload(List.of(domain), ReloadReason.published("recommended strategy published"));
         return s;
     }
 
@@ -117,7 +118,7 @@ public final class StrategyService {
             return save(tx, actor, domain, new SeedJson.Document(Optional.empty(), doc.strategy(), List.of()), "",
                     "strategy.rollback", "rollback to " + version);
         });
-        ctx.publisher().reload(List.of(domain), "strategy rolled back to version " + version);
+        ctx.publisher().reload(List.of(domain), ReloadReason.changed("strategy rolled back to version " + version));
         return v;
     }
 

@@ -174,6 +174,65 @@ class TrafficApiIT {
         assertTrue(reasons.contains("step 2 of 3: 50 %") && reasons.contains("rolled back to 10 %"), reasons);
     }
 
+    /** Bodies posted to a loopback webhook, per path. */
+    private static com.sun.net.httpserver.HttpServer hooks(Map<String, List<String>> bodies) throws IOException {
+        com.sun.net.httpserver.HttpServer s = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 16);
+        s.createContext("/", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            synchronized (bodies) {
+                bodies.computeIfAbsent(ex.getRequestURI().getPath(), k -> new java.util.ArrayList<>()).add(body);
+            }
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        s.start();
+        return s;
+    }
+
+    @Test
+    void drillAlertsGoToGroupsHearingDrillAndAPublishedStrategyToThoseHearingPublished() throws Exception {
+        Map<String, List<String>> bodies = new LinkedHashMap<>();
+        com.sun.net.httpserver.HttpServer hook = hooks(bodies);
+        try {
+            String url = "http://127.0.0.1:" + hook.getAddress().getPort();
+            ok(f.call("POST", "/v1/contacts", "{\"name\":\"drills\",\"webhook\":\"" + url + "/drill\"}"));
+            ok(f.call("POST", "/v1/contacts", "{\"name\":\"pubs\",\"webhook\":\"" + url + "/published\"}"));
+            ok(f.call("POST", "/v1/contact-groups", "{\"name\":\"d\",\"members\":[\"drills\"]}"));
+            ok(f.call("POST", "/v1/contact-groups", "{\"name\":\"p\",\"members\":[\"pubs\"]}"));
+            ok(f.call("PUT", D + "/notifications", "{\"d\":[\"drill\"],\"p\":[\"published\"]}"));
+            JsonNode n = ok(f.call("GET", D + "/notifications", null));
+            assertEquals("[\"drill\"]", n.get("d").toString());
+
+            ok(f.call("PUT", D + "/drill", "{\"endpoints\":[\"192.0.2.1\"]}"));
+            ok(f.call("POST", D + "/drill/execute", null));
+            ok(f.call("POST", D + "/drill/rollback", null));
+            ok(f.call("POST", "/v1/domains/www.example.com/recommend-strategy", null));
+            for (int i = 0; i < 200 && (size(bodies, "/drill") < 2 || size(bodies, "/published") < 1); i++) {
+                Thread.sleep(25);
+            }
+            Thread.sleep(300); // anything else on its way arrives too
+            synchronized (bodies) {
+                List<String> drill = bodies.get("/drill");
+                assertEquals(2, drill.size(), drill.toString());
+                assertTrue(drill.get(0).contains("\"kind\":\"drill\"") && drill.get(0).contains("192.0.2.1 taken out of service"), drill.get(0));
+                assertTrue(drill.get(1).contains("\"kind\":\"drill\"") && drill.get(1).contains("drill rolled back"), drill.get(1));
+                List<String> published = bodies.get("/published");
+                assertEquals(1, published.size(), "the drill was not a publication: " + published);
+                assertTrue(published.get(0).contains("\"kind\":\"published\"")
+                        && published.get(0).contains("recommended strategy published"), published.get(0));
+            }
+        } finally {
+            hook.stop(0);
+        }
+    }
+
+    private static int size(Map<String, List<String>> bodies, String path) {
+        synchronized (bodies) {
+            return bodies.getOrDefault(path, List.of()).size();
+        }
+    }
+
     @Test
     void aWatchingDrillMeasuresTheRealFailoverWhenTheServiceStops() throws Exception {
         java.net.InetAddress a5 = java.net.InetAddress.getByName("127.0.0.5");

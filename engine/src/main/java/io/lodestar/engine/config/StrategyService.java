@@ -10,6 +10,9 @@ import io.lodestar.engine.store.StrategyRepo;
 import io.lodestar.engine.store.Tx;
 import io.lodestar.engine.strategy.Strategy;
 import io.lodestar.engine.strategy.StrategyTree;
+import io.lodestar.engine.traffic.TrafficCompiler;
+import io.lodestar.engine.traffic.TrafficConfig;
+import io.lodestar.engine.traffic.TrafficStore;
 import io.lodestar.engine.validate.DomainRules;
 import io.lodestar.engine.validate.Errors;
 import io.lodestar.engine.validate.ValidationError;
@@ -44,6 +47,26 @@ public final class StrategyService {
             Set<String> used = Set.copyOf(referenced(strategy));
             List<Endpoint> conf = tx.endpoints().list(domain).stream().filter(e -> used.contains(e.key())).toList();
             return new SeedJson.Document(Optional.of(d.status()), strategy, conf);
+        });
+    }
+
+    /** The tree a domain is answered by and where it comes from ({@code GET …/strategy/effective}). */
+    public record Effective(TrafficCompiler.Source source, SeedJson.Document document) {
+    }
+
+    /**
+     * The tree the domain is answered by: its providers' or pools' tree when they replace the stored
+     * strategy (ADR 0008), else the stored strategy, as the seed's document.
+     */
+    public Effective effective(String domain) throws NotFound {
+        return Changes.read(ctx, tx -> {
+            Domain d = DomainService.require(tx, domain);
+            TrafficConfig cfg = TrafficStore.load(tx, domain);
+            Strategy stored = tx.strategies().get(domain).map(x -> x.document().strategy()).orElse(new Strategy("", List.of()));
+            Strategy strategy = TrafficCompiler.effectiveStrategy(cfg, stored, ctx.regions());
+            Set<String> used = Set.copyOf(referenced(strategy));
+            List<Endpoint> conf = tx.endpoints().list(domain).stream().filter(e -> used.contains(e.key())).toList();
+            return new Effective(TrafficCompiler.Source.of(cfg), new SeedJson.Document(Optional.of(d.status()), strategy, conf));
         });
     }
 

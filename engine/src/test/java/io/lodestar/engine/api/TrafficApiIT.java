@@ -94,6 +94,32 @@ class TrafficApiIT {
         assertEquals(404, f.call("GET", D + "/providers", null).statusCode());
     }
 
+    @Test
+    void theEffectiveStrategyIsTheProvidersTreeWhileTheyAnswerAndTheMapsPathFollowsIt() throws Exception {
+        JsonNode before = ok(f.call("GET", D + "/strategy/effective", null));
+        assertEquals("strategy", before.get("source").asText());
+        assertEquals(0, before.get("strategy").get("rules").size(), "no strategy stored yet");
+
+        ok(f.call("PUT", D + "/providers", PROVIDERS));
+        JsonNode e = ok(f.call("GET", D + "/strategy/effective", null));
+        assertEquals("providers", e.get("source").asText());
+        assertEquals("providers", e.get("strategy").get("start").asText());
+        assertEquals("userGroupMapping", e.get("strategy").get("rules").get(0).get("type").asText());
+        assertEquals(List.of("a.cdn-a.net", "b.cdn-b.net", "origin.example.com"), e.get("endpointsConf")
+                .findValuesAsText("value").stream().sorted().toList(), "the endpoints the providers use");
+        JsonNode sim = ok(f.call("POST", D + "/simulate", "{\"area\":\"beijing.CN\",\"isp\":\"cu\"}"));
+        List<String> path = sim.get("trace").findValuesAsText("node");
+        assertTrue(path.contains("providers") && path.contains("providers-rule-0/origin.example.com"), "the path is the providers' tree: " + sim);
+        assertEquals("origin.example.com", sim.get("answers").get(0).get("endpoint").asText());
+
+        ok(f.call("PUT", D + "/providers/status", "{\"enable\":false}"));
+        ok(f.call("DELETE", D + "/providers", null));
+        ok(f.call("PUT", D + "/traffic", String.format(POOLS, "failOpen")));
+        JsonNode pools = ok(f.call("GET", D + "/strategy/effective", null));
+        assertEquals("pools", pools.get("source").asText());
+        assertEquals(List.of("pools", "pool-main", "tier-1"), pools.get("strategy").get("rules").findValuesAsText("name"));
+    }
+
     private static final String POOLS = "{\"allDown\":\"%s\",\"downTtl\":5,\"pools\":["
             + "{\"name\":\"main\",\"tier\":1,\"weight\":2,\"members\":[{\"endpoint\":\"192.0.2.1\",\"weight\":3},{\"endpoint\":\"192.0.2.2\"}]},"
             + "{\"name\":\"sorry\",\"fallback\":true,\"members\":[{\"endpoint\":\"192.0.2.3\"}]}]}";

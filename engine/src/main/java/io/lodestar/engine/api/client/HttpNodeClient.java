@@ -177,6 +177,13 @@ public final class HttpNodeClient implements NodeClient {
     }
 
     @Override
+    public EffectiveStrategy effectiveStrategy(String domain) {
+        JsonNode n = call("GET", "/v1/domains/" + seg(domain) + "/strategy/effective", null);
+        return new EffectiveStrategy(n.path("source").asText("strategy"), new StrategyDoc(domain, n.path("status").asText(""),
+                n.path("strategy").path("rules").size(), n.toString()));
+    }
+
+    @Override
     public StrategyDoc strategyVersion(String domain, long version) {
         return doc(domain, call("GET", "/v1/domains/" + seg(domain) + "/strategy/versions/" + version, null));
     }

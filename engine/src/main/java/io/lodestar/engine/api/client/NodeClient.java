@@ -76,6 +76,12 @@ public interface NodeClient {
     /** The recommended strategy as a draft; nothing is published. */
     StrategyDoc recommendedStrategy(String domain);
 
+    /**
+     * The tree the domain is answered by ({@code GET …/strategy/effective}): what its multi-CDN
+     * providers or address pools compile to when they replace the stored strategy, else the stored one.
+     */
+    EffectiveStrategy effectiveStrategy(String domain);
+
     /** Published versions, newest first. */
     List<StrategyVersion> strategyVersions(String domain);
 

@@ -252,6 +252,9 @@ class ScreenTour {
                 robot.lookup("#providerRules").queryTableView().getSelectionModel().select(1);
             });
             shoot(robot, "traffic-providers");
+            robot.clickOn("#nav-strategy");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#editorPools").queryLabeled().isVisible());
+            shoot(robot, "strategy-compiled");
         } finally {
             c.setSwitching(d, false);
             c.setStatus(d, "stop");

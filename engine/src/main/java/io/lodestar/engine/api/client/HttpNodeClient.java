@@ -179,8 +179,11 @@ public final class HttpNodeClient implements NodeClient {
     @Override
     public EffectiveStrategy effectiveStrategy(String domain) {
         JsonNode n = call("GET", "/v1/domains/" + seg(domain) + "/strategy/effective", null);
-        return new EffectiveStrategy(n.path("source").asText("strategy"), new StrategyDoc(domain, n.path("status").asText(""),
-                n.path("strategy").path("rules").size(), n.toString()));
+        String source = n.path("source").asText("strategy");
+        com.fasterxml.jackson.databind.node.ObjectNode doc = ((com.fasterxml.jackson.databind.node.ObjectNode) n).deepCopy();
+        doc.remove("source"); // the rest is the seed's strategy document
+        return new EffectiveStrategy(source, new StrategyDoc(domain, n.path("status").asText(""),
+                n.path("strategy").path("rules").size(), doc.toString()));
     }
 
     @Override

@@ -44,7 +44,7 @@ final class ProvidersPane extends VBox {
         Messages m = session.messages();
         ObservableBooleanValue readOnly = session.readOnlyProperty();
         getChildren().addAll(policy(m, vm, readOnly), providers(m, vm, readOnly), rules(session, m, vm, readOnly),
-                shown(text(vm.errorProperty(), "providersError"), Styles.ERROR));
+                styled(TrafficView.text(vm.errorProperty(), "providersError"), Styles.ERROR));
     }
 
     private Node policy(Messages m, ProvidersViewModel vm, ObservableBooleanValue readOnly) {
@@ -66,7 +66,7 @@ final class ProvidersPane extends VBox {
         delete.setOnAction(e -> vm.deletePolicy());
         HBox row = new HBox(8, toggle, delete, hint(m.get("providers.policy.hint")));
         row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, state, row, shown(text(vm.error(Field.POLICY), "providers-policy-error"), Styles.FIELD_ERROR));
+        return new VBox(4, state, row, styled(TrafficView.text(vm.error(Field.POLICY), "providers-policy-error"), Styles.FIELD_ERROR));
     }
 
     private Node providers(Messages m, ProvidersViewModel vm, ObservableBooleanValue readOnly) {
@@ -95,7 +95,7 @@ final class ProvidersPane extends VBox {
             vm.newProvider();
         });
         VBox left = new VBox(4, table, new HBox(8, fresh, delete),
-                shown(text(vm.error(Field.PROVIDERS), "providers-list-error"), Styles.FIELD_ERROR));
+                styled(TrafficView.text(vm.error(Field.PROVIDERS), "providers-list-error"), Styles.FIELD_ERROR));
         HBox.setHgrow(left, Priority.ALWAYS);
 
         TextField name = new TextField();
@@ -176,7 +176,7 @@ final class ProvidersPane extends VBox {
         VBox form = new VBox(4, new Label(m.get("providers.rule.users")), users, picker(session, m, vm),
                 fieldErrors.bind(users, vm.error(Field.USERS), "rule-users-error"),
                 new Label(m.get("providers.rule.weights")), weights,
-                shown(text(vm.error(Field.WEIGHTS), "rule-weights-error"), Styles.FIELD_ERROR), save, hint(m.get("providers.rule.hint")));
+                styled(TrafficView.text(vm.error(Field.WEIGHTS), "rule-weights-error"), Styles.FIELD_ERROR), save, hint(m.get("providers.rule.hint")));
         form.setPrefWidth(380);
         form.setMaxWidth(380);
         return titled(m.get("providers.rules.title"), new HBox(12, left, form));
@@ -245,26 +245,13 @@ final class ProvidersPane extends VBox {
         return new VBox(4, t, content);
     }
 
-    private static Label text(javafx.beans.value.ObservableValue<String> v, String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.textProperty().bind(v);
-        return l;
-    }
-
-    private static Label shown(Label l, String style) {
+    private static Label styled(Label l, String style) {
         l.getStyleClass().add(style);
-        l.managedProperty().bind(l.textProperty().isNotEmpty());
-        l.visibleProperty().bind(l.managedProperty());
         return l;
     }
 
     private static Label hint(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add(Styles.HINT);
-        l.setWrapText(true);
-        return l;
+        return TrafficView.hint(s);
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> f, double width) {

@@ -221,7 +221,8 @@ public final class TrafficView extends VBox {
         return p;
     }
 
-    private static Label text(ObservableValue<String> v, String id) {
+    /** A label bound to {@code v}, taking room only while it has text. */
+    static Label text(ObservableValue<String> v, String id) {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
@@ -230,7 +231,7 @@ public final class TrafficView extends VBox {
         return l;
     }
 
-    private static Label hint(String s) {
+    static Label hint(String s) {
         Label l = new Label(s);
         l.getStyleClass().add(Styles.HINT);
         l.setWrapText(true);

@@ -162,11 +162,11 @@ final class ProvidersPane extends VBox {
         TextField users = new TextField();
         users.setId("ruleUsers");
         users.setPromptText(m.get("providers.rule.users.prompt"));
-        users.textProperty().bindBidirectional(vm.usersetsProperty());
+        users.textProperty().bindBidirectional(vm.rule().usersetsProperty());
         FlowPane weights = new FlowPane(10, 4);
         weights.setId("ruleWeights");
-        Runnable fill = () -> weights.getChildren().setAll(vm.weights().stream().map(ProvidersPane::weight).toList());
-        vm.weights().addListener((ListChangeListener<ProvidersViewModel.WeightRow>) c -> fill.run());
+        Runnable fill = () -> weights.getChildren().setAll(vm.rule().weights().stream().map(ProvidersPane::weight).toList());
+        vm.rule().weights().addListener((ListChangeListener<RuleForm.WeightRow>) c -> fill.run());
         fill.run();
         Button save = new Button(m.get("providers.rule.save"));
         save.setId("saveRule");
@@ -222,7 +222,7 @@ final class ProvidersPane extends VBox {
         return row;
     }
 
-    private static Node weight(ProvidersViewModel.WeightRow w) {
+    private static Node weight(RuleForm.WeightRow w) {
         TextField f = new TextField();
         f.setId("weight-" + w.provider());
         f.setPrefColumnCount(3);

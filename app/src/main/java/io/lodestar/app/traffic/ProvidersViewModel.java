@@ -43,10 +43,6 @@ public final class ProvidersViewModel {
     public record RuleRow(int index, String usersets, String targets) {
     }
 
-    /** A provider's weight in the rule being edited (blank: not a target of the rule). */
-    public record WeightRow(String provider, StringProperty weight) {
-    }
-
     private enum Form { PROVIDER, RULE, POLICY }
 
     private final Session session;
@@ -69,9 +65,7 @@ public final class ProvidersViewModel {
     private final BooleanProperty makeDefault = new SimpleBooleanProperty(false);
     private String editingProvider = "";
 
-    private final StringProperty usersets = new SimpleStringProperty("");
-    private final ObservableList<WeightRow> weights = FXCollections.observableArrayList();
-    private int editingRule = -1;
+    private final RuleForm rule = new RuleForm(() -> errors.get(Field.WEIGHTS).set(""));
 
     public ProvidersViewModel(Session session) {
         this.session = session;
@@ -81,7 +75,7 @@ public final class ProvidersViewModel {
         }
         name.addListener(o -> errors.get(Field.NAME).set(""));
         endpoint.addListener(o -> errors.get(Field.ENDPOINT).set(""));
-        usersets.addListener(o -> errors.get(Field.USERS).set(""));
+        rule.usersetsProperty().addListener(o -> errors.get(Field.USERS).set(""));
         subs.listen(session.domainProperty(), (o, a, x) -> load());
     }
 
@@ -135,17 +129,7 @@ public final class ProvidersViewModel {
         if (!rules.equals(rs)) {
             rules.setAll(rs);
         }
-        List<String> names = ps.stream().map(ProviderRow::name).toList();
-        if (!names.equals(weights.stream().map(WeightRow::provider).toList())) {
-            weights.setAll(names.stream().map(n -> new WeightRow(n, weightOf(n))).toList());
-        }
-    }
-
-    private StringProperty weightOf(String provider) {
-        StringProperty w = new SimpleStringProperty(weights.stream().filter(r -> r.provider().equals(provider))
-                .map(r -> r.weight().get()).findFirst().orElse(""));
-        w.addListener(o -> errors.get(Field.WEIGHTS).set(""));
-        return w;
+        rule.providers(ps.stream().map(ProviderRow::name).toList());
     }
 
     private static String targets(Traffic.RegionRule r) {
@@ -209,56 +193,36 @@ public final class ProvidersViewModel {
     /** Fills the rule form with rule {@code index} to edit it. */
     public void editRule(int index) {
         clearErrors();
-        Traffic.RegionRule r = doc.orElseThrow().rules().get(index);
-        editingRule = index;
-        usersets.set(r.usersets());
-        for (WeightRow w : weights) {
-            w.weight().set(r.targets().stream().filter(t -> t.provider().equals(w.provider()))
-                    .map(t -> String.valueOf(t.weight())).findFirst().orElse(""));
-        }
+        rule.edit(index, doc.orElseThrow().rules().get(index));
     }
 
     /** Empties the rule form for a new rule. */
     public void newRule() {
         clearErrors();
-        editingRule = -1;
-        usersets.set("");
-        weights.forEach(w -> w.weight().set(""));
+        rule.clear();
     }
 
     /** Appends a region term (see {@link RegionTerms}) to the users of the rule being edited. */
     public void addTerm(String term) {
-        String now = usersets.get().strip();
-        if (!term.isEmpty() && !List.of(now.split(";")).contains(term)) {
-            usersets.set(now.isEmpty() ? term : now + ";" + term);
-        }
+        rule.addTerm(term);
     }
 
     /** Adds the typed rule or replaces the one being edited; weights must be whole numbers (blank: not a target). */
     public void saveRule() {
-        List<Traffic.Target> targets = new ArrayList<>();
-        for (WeightRow w : weights) {
-            String v = w.weight().get().strip();
-            if (v.isEmpty()) {
-                continue;
-            }
-            if (!v.matches("\\d{1,9}")) {
-                errors.get(Field.WEIGHTS).set(m.get("providers.rule.badWeight", w.provider()));
-                return;
-            }
-            targets.add(new Traffic.Target(w.provider(), Integer.parseInt(v)));
+        Optional<Traffic.RegionRule> typed = rule.typed(p -> errors.get(Field.WEIGHTS).set(m.get("providers.rule.badWeight", p)));
+        if (typed.isEmpty()) {
+            return;
         }
-        Traffic.RegionRule typed = new Traffic.RegionRule(usersets.get().strip(), targets);
-        int at = editingRule;
+        int at = rule.editing();
         put(Form.RULE, p -> {
             List<Traffic.RegionRule> rs = new ArrayList<>(p.rules());
             if (at >= 0 && at < rs.size()) {
-                rs.set(at, typed);
+                rs.set(at, typed.get());
             } else {
-                rs.add(typed);
+                rs.add(typed.get());
             }
             return new Traffic.Providers(p.enable(), p.defaultProvider(), p.providers(), rs);
-        }, () -> editingRule = at >= 0 ? at : rules.size() - 1);
+        }, () -> rule.editing(at >= 0 ? at : rules.size() - 1));
     }
 
     public void deleteRule(int index) {
@@ -393,12 +357,9 @@ public final class ProvidersViewModel {
         return makeDefault;
     }
 
-    public StringProperty usersetsProperty() {
-        return usersets;
-    }
-
-    public ObservableList<WeightRow> weights() {
-        return weights;
+    /** The rule form: users and a weight per provider. */
+    public RuleForm rule() {
+        return rule;
     }
 
     /** Stops following the session (the shell dropped this screen). */

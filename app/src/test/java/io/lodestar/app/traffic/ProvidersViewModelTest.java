@@ -66,13 +66,13 @@ class ProvidersViewModelTest {
         vm.addTerm("*/ct");
         vm.addTerm("guangdong.CN/cm");
         vm.addTerm("*/ct");
-        assertEquals("*/ct;guangdong.CN/cm", vm.usersetsProperty().get(), "a term is added once");
-        vm.weights().get(0).weight().set("three");
+        assertEquals("*/ct;guangdong.CN/cm", vm.rule().usersetsProperty().get(), "a term is added once");
+        vm.rule().weights().get(0).weight().set("three");
         vm.saveRule();
         assertEquals("Weight of edgeone: give a whole number (0 = never), or leave it blank.", vm.error(Field.WEIGHTS).get());
         assertEquals(Optional.of(DOC), NODE.node().admin().providers("weights.example.com"));
-        vm.weights().get(0).weight().set("3");
-        vm.weights().get(1).weight().set("1");
+        vm.rule().weights().get(0).weight().set("3");
+        vm.rule().weights().get(1).weight().set("1");
         vm.saveRule();
         assertEquals("", vm.error(Field.WEIGHTS).get());
         assertEquals(new Traffic.RegionRule("*/ct;guangdong.CN/cm", List.of(new Traffic.Target("edgeone", 3),
@@ -88,7 +88,7 @@ class ProvidersViewModelTest {
         assertTrue(vm.error(Field.PROVIDERS).get().startsWith("rules[0].targets[0].provider: 'origin' is not a provider"),
                 vm.error(Field.PROVIDERS).get());
         vm.editRule(0);
-        vm.usersetsProperty().set("atlantis.CN/*");
+        vm.rule().usersetsProperty().set("atlantis.CN/*");
         vm.saveRule();
         assertTrue(vm.error(Field.USERS).get().startsWith("rules[0].usersets"), vm.error(Field.USERS).get());
         vm.deletePolicy();

@@ -195,7 +195,7 @@ class GrayMigrationIT {
                 + webhook.getAddress().getPort() + "/hook\"}");
         api("POST", "/v1/contact-groups", "{\"name\":\"ops\",\"members\":[\"oncall\"]}");
         appOnBothSites(port);
-        api("PUT", D + "/notifications", "{\"ops\":[\"published\"]}");
+        api("PUT", D + "/notifications", "{\"ops\":[\"ramp\"]}");
 
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             socket.setSoTimeout(2_000);
@@ -226,6 +226,12 @@ class GrayMigrationIT {
             assertTrue(System.nanoTime() < until, "a rollback alert: " + hooks);
             Thread.sleep(20);
         }
+        // every ramp alert has the kind ramp (a group that hears only ramp gets them); the step alerts came too
+        assertTrue(hooks.stream().allMatch(h -> h.contains("\"kind\":\"ramp\"")), hooks.toString());
+        assertTrue(hooks.stream().anyMatch(h -> h.contains("gray migration rolled back")
+                && h.contains("step 1 at 10 % failed")), hooks.toString());
+        assertTrue(hooks.stream().anyMatch(h -> h.contains("gray migration advanced to 5 %")), hooks.toString());
+        assertTrue(hooks.stream().anyMatch(h -> h.contains("gray migration completed")), hooks.toString());
         String history = api("GET", D + "/distribution/history?from=2000-01-01T00:00:00Z", null);
         // each step is a history row; the rollback's result was already in force (B down), so no row of its own
         for (String step : List.of("step 1 of 4: 1 %", "step 2 of 4: 5 %", "step 3 of 4: 25 %", "step 4 of 4: 100 %",

@@ -11,7 +11,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 public final class NotificationRow {
 
     /** The node's event kinds, in the order the table shows them. */
-    public static final List<String> KINDS = List.of("endpoint_down", "endpoint_up", "all_down", "published");
+    public static final List<String> KINDS = List.of("endpoint_down", "endpoint_up", "all_down", "published", "ramp", "drill");
 
     private final String group;
     private final Map<String, BooleanProperty> hears = new LinkedHashMap<>();

@@ -24,6 +24,7 @@ import io.lodestar.app.nodes.NodesViewModel;
 import io.lodestar.app.nodes.RemoteNodes;
 import io.lodestar.app.strategy.StrategyView;
 import io.lodestar.app.strategy.StrategyViewModel;
+import io.lodestar.app.traffic.ProvidersViewModel;
 import io.lodestar.app.traffic.TrafficView;
 import io.lodestar.app.traffic.TrafficViewModel;
 import io.lodestar.app.ui.Messages;
@@ -200,10 +201,12 @@ public final class MainWindow extends BorderPane {
             }
             case TRAFFIC: {
                 TrafficViewModel v = new TrafficViewModel(session);
-                TrafficView view = new TrafficView(session, v);
+                ProvidersViewModel p = new ProvidersViewModel(session);
+                TrafficView view = new TrafficView(session, v, p);
                 return new Built(view, () -> {
                     view.dispose();
                     v.dispose();
+                    p.dispose();
                 });
             }
             case CONTACTS: {

@@ -62,7 +62,11 @@ public final class StrategyView extends BorderPane {
         Button save = button("exportJson", "editor.export", this::exportFile);
         Button reload = button("reloadStrategy", "editor.reload", vm::load);
         Button publish = button("publish", "editor.publish", vm::preparePublish);
-        publish.disableProperty().bind(session.readOnlyProperty());
+        // a read-only token, or a tree compiled from providers/pools: nothing here may change it
+        javafx.beans.binding.BooleanBinding locked = session.readOnlyProperty().or(vm.compiledProperty());
+        publish.disableProperty().bind(locked);
+        recommend.disableProperty().bind(vm.compiledProperty());
+        open.disableProperty().bind(vm.compiledProperty());
         HBox top = new HBox(8, title, new Label(m.get("common.domain")), domain, undo, redo, recommend, open, save, reload, publish);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10, 12, 6, 12));
@@ -84,9 +88,9 @@ public final class StrategyView extends BorderPane {
         side.setId("editorSide");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab props = new Tab(m.get("editor.tab.properties"),
-                fit(new PropertiesSheet(vm, m, session.regions(), session.readOnlyProperty())));
+                fit(new PropertiesSheet(vm, m, session.regions(), locked)));
         Tab sim = new Tab(m.get("editor.tab.simulate"), fit(new SimulationPanel(vm, m, session.regions())));
-        Tab pub = new Tab(m.get("editor.tab.publish"), fit(new PublishPanel(vm, m, session.readOnlyProperty())));
+        Tab pub = new Tab(m.get("editor.tab.publish"), fit(new PublishPanel(vm, m, locked)));
         side.getTabs().addAll(props, sim, pub);
         side.setPrefWidth(330);
         vm.diffProperty().addListener((o, a, d) -> {
@@ -106,8 +110,8 @@ public final class StrategyView extends BorderPane {
         pools.getStyleClass().add(Styles.BANNER);
         pools.setMaxWidth(Double.MAX_VALUE);
         pools.setWrapText(true);
-        pools.textProperty().bind(vm.poolsNoticeProperty());
-        pools.visibleProperty().bind(vm.poolsNoticeProperty().isNotEmpty());
+        pools.textProperty().bind(vm.compiledNoticeProperty());
+        pools.visibleProperty().bind(vm.compiledNoticeProperty().isNotEmpty());
         pools.managedProperty().bind(pools.visibleProperty());
         setTop(new javafx.scene.layout.VBox(top, pools));
         setLeft(new ScrollPane(palette));
@@ -184,7 +188,7 @@ public final class StrategyView extends BorderPane {
         b.setId(id);
         b.getStyleClass().add("ls-palette-item");
         b.setMaxWidth(Double.MAX_VALUE);
-        b.disableProperty().bind(session.readOnlyProperty());
+        b.disableProperty().bind(session.readOnlyProperty().or(vm.compiledProperty()));
         b.setOnAction(e -> {
             Draft d = vm.draftProperty().get();
             String target = d.isEmpty() ? "" : vm.selectedProperty().get();

@@ -4,6 +4,7 @@ import io.lodestar.app.shell.Session;
 import io.lodestar.app.ui.Messages;
 import io.lodestar.app.ui.Subscriptions;
 import io.lodestar.engine.api.client.Distribution;
+import io.lodestar.engine.api.client.EffectiveStrategy;
 import io.lodestar.engine.api.client.EndpointInfo;
 import io.lodestar.engine.api.client.NodeClient;
 import io.lodestar.engine.api.client.NodeClientException;
@@ -60,7 +61,8 @@ public final class StrategyViewModel {
 
     private final Subscriptions subs = new Subscriptions();
     private final ReadOnlyBooleanWrapper sharesFromQueries = new ReadOnlyBooleanWrapper(false);
-    private final javafx.beans.property.ReadOnlyStringWrapper pools = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper compiledNotice = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper compiled = new ReadOnlyBooleanWrapper(false);
     private Map<String, Long> counts = Map.of();
     private String countsDomain = "";
     private boolean loading;
@@ -148,12 +150,16 @@ public final class StrategyViewModel {
             return;
         }
         NodeClient c = session.client();
-        session.tasks().run(() -> new Loaded(liveDraft(c.strategy(d)), c.endpoints(d),
-                c.distribution(d), c.strategyVersions(d), c.trafficPolicy(d).pools()), l -> {
+        session.tasks().run(() -> {
+            EffectiveStrategy effective = c.effectiveStrategy(d);
+            return new Loaded(liveDraft(effective.document()), c.endpoints(d), c.distribution(d), c.strategyVersions(d),
+                    effective.source());
+        }, l -> {
                     if (!d.equals(domain())) {
                         return;
                     }
-                    pools.set(l.pools().isEmpty() ? "" : m.get("editor.pools", String.join(", ", l.pools())));
+                    compiled.set(!l.source().equals("strategy"));
+                    compiledNotice.set(notice(l.source(), l.draft()));
                     live = l.draft();
                     history.reset(l.draft());
                     endpoints.setAll(l.endpoints());
@@ -197,7 +203,21 @@ public final class StrategyViewModel {
     }
 
     private record Loaded(Draft draft, List<EndpointInfo> endpoints, Distribution result, List<StrategyVersion> versions,
-                          List<String> pools) {
+                          String source) {
+    }
+
+    /** Why the tree is read-only: the domain is answered from its providers or pools (the Traffic screen). */
+    private String notice(String source, Draft tree) {
+        switch (source) {
+            case "providers":
+                return m.get("editor.providers");
+            case "pools":
+                List<String> names = tree.ruleNames().stream().filter(n -> n.startsWith("pool-")) // PoolCompiler's names
+                        .map(n -> n.substring("pool-".length())).sorted().toList();
+                return m.get("editor.pools", String.join(", ", names));
+            default:
+                return "";
+        }
     }
 
     private record Live(List<EndpointInfo> endpoints, Distribution result, Map<String, Long> answers) {
@@ -244,11 +264,16 @@ public final class StrategyViewModel {
     }
 
     /**
-     * Non-empty when the domain answers from IGTM address pools (the Traffic screen): they replace
-     * the tree while a pool policy is set, so the editor says so.
+     * Non-empty when the domain is answered from its multi-CDN providers or IGTM address pools (the
+     * Traffic screen): the editor then shows the tree they compile to, read-only, and says so.
      */
-    public javafx.beans.property.ReadOnlyStringProperty poolsNoticeProperty() {
-        return pools.getReadOnlyProperty();
+    public javafx.beans.property.ReadOnlyStringProperty compiledNoticeProperty() {
+        return compiledNotice.getReadOnlyProperty();
+    }
+
+    /** True while the tree shown is what providers or pools compile to: nothing in it can be edited or published. */
+    public ReadOnlyBooleanProperty compiledProperty() {
+        return compiled.getReadOnlyProperty();
     }
 
     /** True when the shares shown are of real queries since the last refresh, false when of the schedule result. */
@@ -273,6 +298,10 @@ public final class StrategyViewModel {
 
     /** Makes an edit; a refusal leaves the draft as it was and says why. */
     public DropCheck edit(Edit e) {
+        if (compiled.get()) {
+            message.set(compiledNotice.get());
+            return DropCheck.refuse("editor.refuse.compiled");
+        }
         DropCheck c = history.apply(e);
         message.set(c.ok() ? "" : reason(c));
         changed();
@@ -368,7 +397,7 @@ public final class StrategyViewModel {
     public void preparePublish() {
         String d = domain();
         Optional<String> json = draftJson();
-        if (d.isEmpty() || json.isEmpty()) {
+        if (d.isEmpty() || json.isEmpty() || compiled.get()) {
             return;
         }
         Draft now = history.current();
@@ -384,7 +413,7 @@ public final class StrategyViewModel {
     public void publish() {
         String d = domain();
         Optional<String> json = draftJson();
-        if (d.isEmpty() || json.isEmpty()) {
+        if (d.isEmpty() || json.isEmpty() || compiled.get()) {
             return;
         }
         NodeClient c = session.client();

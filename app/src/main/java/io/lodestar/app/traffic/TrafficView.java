@@ -28,12 +28,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-/** Traffic operations of one domain as titled sections: switching, gray migration, drill, failover time. */
+/** Traffic operations of one domain as titled sections: switching, multi-CDN providers, pools, gray migration, drill, failover time. */
 public final class TrafficView extends VBox {
 
     private final Timeline poll;
 
-    public TrafficView(Session session, TrafficViewModel vm) {
+    public TrafficView(Session session, TrafficViewModel vm, ProvidersViewModel providers) {
         Messages m = session.messages();
         getStyleClass().add(Styles.SCREEN);
         setSpacing(10);
@@ -53,14 +53,21 @@ public final class TrafficView extends VBox {
         error.textProperty().bind(vm.errorProperty());
         shownWhenText(error);
 
-        VBox sections = new VBox(10, switching(session, vm, m), policy(session, vm, m), ramp(session, vm, m),
+        TitledPane cdn = section(m.get("providers.title"), new ProvidersPane(session, providers));
+        cdn.setId("providersSection");
+        VBox sections = new VBox(10, switching(session, vm, m), cdn, policy(session, vm, m), ramp(session, vm, m),
                 drill(session, vm, m), failover(vm, m));
         ScrollPane scroll = new ScrollPane(sections);
+        scroll.setId("trafficScroll");
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(title, top, error, scroll);
         vm.load();
-        poll = Polling.whileShown(this, Duration.seconds(3), vm::load);
+        providers.load();
+        poll = Polling.whileShown(this, Duration.seconds(3), () -> {
+            vm.load();
+            providers.load();
+        });
     }
 
     private static Node switching(Session session, TrafficViewModel vm, Messages m) {
@@ -123,7 +130,8 @@ public final class TrafficView extends VBox {
         timeline.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         timeline.getColumns().add(column(m.get("traffic.ramp.col.at"), TrafficViewModel.TimelineLine::at, 190));
         timeline.getColumns().add(column(m.get("traffic.ramp.col.event"), TrafficViewModel.TimelineLine::event, 100));
-        timeline.getColumns().add(column(m.get("traffic.ramp.col.percent"), l -> l.percent() + " %", 70));
+        timeline.getColumns().add(TrafficView.<TrafficViewModel.TimelineLine>column(m.get("traffic.ramp.col.percent"),
+                l -> l.percent() + " %", 70));
         timeline.getColumns().add(column(m.get("traffic.ramp.col.detail"), TrafficViewModel.TimelineLine::detail, 260));
         timeline.setPrefHeight(112);
         timeline.visibleProperty().bind(vm.hasRampProperty());
@@ -213,7 +221,8 @@ public final class TrafficView extends VBox {
         return p;
     }
 
-    private static Label text(ObservableValue<String> v, String id) {
+    /** A label bound to {@code v}, taking room only while it has text. */
+    static Label text(ObservableValue<String> v, String id) {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
@@ -222,7 +231,7 @@ public final class TrafficView extends VBox {
         return l;
     }
 
-    private static Label hint(String s) {
+    static Label hint(String s) {
         Label l = new Label(s);
         l.getStyleClass().add(Styles.HINT);
         l.setWrapText(true);
@@ -234,9 +243,8 @@ public final class TrafficView extends VBox {
         l.visibleProperty().bind(l.managedProperty());
     }
 
-    private static TableColumn<TrafficViewModel.TimelineLine, String> column(String title,
-            Function<TrafficViewModel.TimelineLine, String> f, double width) {
-        TableColumn<TrafficViewModel.TimelineLine, String> c = new TableColumn<>(title);
+    static <T> TableColumn<T, String> column(String title, Function<T, String> f, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         c.setPrefWidth(width);
         return c;

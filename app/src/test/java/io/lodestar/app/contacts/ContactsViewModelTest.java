@@ -139,6 +139,26 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void aGroupIsTickedToHearGrayMigrationsAndDrills() {
+        Session s = NODE.node().sameThreadSession();
+        NODE.node().admin().createDomain("ramps.example.com", true);
+        NODE.node().admin().putContact(new ContactInfo("dave", "dave@example.com", "", ""));
+        NODE.node().admin().putContactGroup(new ContactGroupInfo("release", List.of("dave")));
+        s.domainProperty().set("ramps.example.com");
+        NotificationsViewModel vm = new NotificationsViewModel(s);
+        vm.load();
+        NotificationRow release = vm.rows().stream().filter(r -> r.group().equals("release")).findFirst().orElseThrow();
+        release.hears("ramp").set(true);
+        release.hears("drill").set(true);
+        vm.save();
+        assertEquals(List.of("ramp", "drill"), NODE.node().admin().notifications("ramps.example.com").get("release"));
+        vm.load();
+        assertEquals(List.of("ramp", "drill"), vm.rows().stream().filter(r -> r.group().equals("release"))
+                .findFirst().orElseThrow().kinds(), "read back from the node");
+        vm.dispose();
+    }
+
+    @Test
     void theMailServerIsSetFromItsFormAndTheTestMailArrives() throws Exception {
         Session s = NODE.node().sameThreadSession();
         MailServerViewModel mail = new MailServerViewModel(s);

@@ -229,12 +229,32 @@ class ScreenTour {
             c.executeDrill(d);
             c.rollbackDrill(d);
             c.setSwitching(d, true);
+            c.putProviders(d, new io.lodestar.engine.api.client.Traffic.Providers(true, "origin", List.of(
+                    new io.lodestar.engine.api.client.Traffic.Provider("origin", "127.0.0.2"),
+                    new io.lodestar.engine.api.client.Traffic.Provider("cdn-a", "127.0.0.3"),
+                    new io.lodestar.engine.api.client.Traffic.Provider("cdn-b", "127.0.0.4")), List.of(
+                    new io.lodestar.engine.api.client.Traffic.RegionRule("beijing.CN/*",
+                            List.of(new io.lodestar.engine.api.client.Traffic.Target("origin", 1))),
+                    new io.lodestar.engine.api.client.Traffic.RegionRule("mainland.CN/*", List.of(
+                            new io.lodestar.engine.api.client.Traffic.Target("cdn-a", 3),
+                            new io.lodestar.engine.api.client.Traffic.Target("cdn-b", 1))))));
             Session s = open(robot, Locale.ENGLISH, Theme.LIGHT);
             robot.interact(() -> s.domainProperty().set(d));
             robot.clickOn("#nav-traffic");
             WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
             robot.interact(() -> robot.lookup("#drillEndpoints").queryListView().getSelectionModel().select(2));
             shoot(robot, "traffic");
+            robot.interact(() -> {
+                javafx.scene.control.ScrollPane sp = robot.lookup("#trafficScroll").queryAs(javafx.scene.control.ScrollPane.class);
+                javafx.scene.Node section = robot.lookup("#providersSection").query();
+                double room = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                sp.setVvalue(Math.min(1, section.getBoundsInParent().getMinY() / room));
+                robot.lookup("#providerRules").queryTableView().getSelectionModel().select(1);
+            });
+            shoot(robot, "traffic-providers");
+            robot.clickOn("#nav-strategy");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#editorPools").queryLabeled().isVisible());
+            shoot(robot, "strategy-compiled");
         } finally {
             c.setSwitching(d, false);
             c.setStatus(d, "stop");

@@ -185,19 +185,53 @@ class StrategyViewModelTest {
     }
 
     @Test
-    void theEditorSaysWhenAddressPoolsReplaceTheTree() {
+    void aDomainAnsweredFromPoolsShowsTheTreeTheyCompileToReadOnly() {
         NodeClient c = NODE.node().admin();
         nearestDomain(c, "pools.example.com");
         c.recommendStrategy("pools.example.com");
         StrategyViewModel vm = on("pools.example.com");
         vm.load();
         assertEquals("根规则", vm.draftProperty().get().require(vm.draftProperty().get().root()).name(), "loaded");
-        assertEquals("", vm.poolsNoticeProperty().get());
+        assertEquals("", vm.compiledNoticeProperty().get());
+        assertFalse(vm.compiledProperty().get());
         c.putTrafficPolicy("pools.example.com", "{\"pools\":[{\"name\":\"north\",\"tier\":1,"
                 + "\"members\":[{\"endpoint\":\"1.1.1.1\"}]}]}");
         vm.load();
-        assertTrue(vm.poolsNoticeProperty().get().startsWith("This domain answers from address pools (north)"),
-                vm.poolsNoticeProperty().get() + " / " + vm.messageProperty().get());
+        assertTrue(vm.compiledNoticeProperty().get().startsWith("This domain is answered from its address pools (north)"),
+                vm.compiledNoticeProperty().get() + " / " + vm.messageProperty().get());
+        assertTrue(vm.compiledNoticeProperty().get().contains("Edit the pools on the Traffic screen"));
+        assertTrue(vm.compiledProperty().get());
+        Draft tree = vm.draftProperty().get();
+        assertEquals("pools", tree.require(tree.root()).name(), "the tree that answers, not the stored one");
+        assertEquals(java.util.Set.of("pools", "tier-1", "pool-north"), tree.ruleNames());
+        assertFalse(vm.edit(new Edit.Replace(Draft.EMPTY)).ok(), "read-only");
+        assertEquals(tree, vm.draftProperty().get());
+        vm.preparePublish();
+        assertTrue(vm.diffProperty().get().isEmpty(), "nothing to publish");
+
+        c.putTrafficPolicy("pools.example.com", "{}");
+        vm.load();
+        assertFalse(vm.compiledProperty().get());
+        assertEquals("根规则", vm.draftProperty().get().require(vm.draftProperty().get().root()).name(), "the stored tree again");
+    }
+
+    @Test
+    void aDomainAnsweredFromProvidersShowsTheProvidersTreeAndSaysWhereToEditThem() {
+        NodeClient c = NODE.node().admin();
+        nearestDomain(c, "cdn.example.com");
+        c.putProviders("cdn.example.com", new io.lodestar.engine.api.client.Traffic.Providers(true, "one", List.of(
+                new io.lodestar.engine.api.client.Traffic.Provider("one", "1.1.1.1"),
+                new io.lodestar.engine.api.client.Traffic.Provider("two", "2.2.2.2")), List.of(
+                new io.lodestar.engine.api.client.Traffic.RegionRule("beijing.CN/*",
+                        List.of(new io.lodestar.engine.api.client.Traffic.Target("two", 1))))));
+        StrategyViewModel vm = on("cdn.example.com");
+        vm.load();
+        assertTrue(vm.compiledProperty().get());
+        assertTrue(vm.compiledNoticeProperty().get().startsWith("This domain is answered from its multi-CDN providers"),
+                vm.compiledNoticeProperty().get());
+        Draft tree = vm.draftProperty().get();
+        assertEquals("providers", tree.require(tree.root()).name());
+        assertTrue(tree.ruleNames().containsAll(java.util.Set.of("providers-rule-0", "providers-default")), tree.ruleNames().toString());
     }
 
     @Test

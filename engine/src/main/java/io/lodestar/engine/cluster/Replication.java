@@ -1,5 +1,6 @@
 package io.lodestar.engine.cluster;
 
+import io.lodestar.engine.node.ReloadReason;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lodestar.engine.config.ZoneService;
@@ -172,7 +173,7 @@ final class Replication {
     private int apply(ConfigImport.Checked c, String reason) throws IOException, SnapshotRefused {
         Set<String> changed = store.transaction(tx -> importer.apply(tx, c, export));
         if (!changed.isEmpty()) {
-            publisher.reload(changed, reason);
+            publisher.reload(changed, ReloadReason.changed(reason));
         }
         if (!c.zoneFile().equals(zone.current())) {
             try {

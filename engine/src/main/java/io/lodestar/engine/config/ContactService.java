@@ -110,7 +110,7 @@ public final class ContactService {
         });
     }
 
-    /** Replaces a domain's notification settings: group → event kinds (endpoint_down, endpoint_up, all_down, published). */
+    /** Replaces a domain's notification settings: group → event kinds ({@link EventKind}). */
     public void putNotifications(String actor, String domain, Map<String, List<String>> kindsByGroup)
             throws ValidationException, NotFound {
         Errors errors = new Errors();
@@ -120,7 +120,7 @@ public final class ContactService {
             for (String k : kinds == null ? List.<String>of() : kinds) {
                 Optional<EventKind> ek = EventKind.fromWire(k);
                 if (ek.isEmpty()) {
-                    errors.add(group, "event.unknown", "unknown event '" + k + "' (endpoint_down, endpoint_up, all_down, published)");
+                    errors.add(group, "event.unknown", "unknown event '" + k + "' (" + EventKind.wireNames() + ")");
                 } else {
                     set.add(ek.get());
                 }

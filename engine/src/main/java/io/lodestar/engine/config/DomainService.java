@@ -1,5 +1,6 @@
 package io.lodestar.engine.config;
 
+import io.lodestar.engine.node.ReloadReason;
 import io.lodestar.engine.model.Domain;
 import io.lodestar.engine.model.DomainStatus;
 import io.lodestar.engine.schedule.ScheduleResult;
@@ -91,7 +92,7 @@ public final class DomainService {
             }
             return null;
         });
-        ctx.publisher().reload(created.stream().map(Domain::name).toList(), "domain created");
+        ctx.publisher().reload(created.stream().map(Domain::name).toList(), ReloadReason.changed("domain created"));
         return created;
     }
 
@@ -123,7 +124,7 @@ public final class DomainService {
             return endpoints;
         });
         gone.forEach(e -> ctx.health().forget(e.domain(), e.key()));
-        ctx.publisher().reload(names, "domain deleted");
+        ctx.publisher().reload(names, ReloadReason.changed("domain deleted"));
     }
 
     /** Sets status (start/stop/pause) and/or TTL. */
@@ -153,7 +154,7 @@ public final class DomainService {
             Audit.record(tx, actor, "domain.update", name, Shapes.of(d), Shapes.of(n));
             return n;
         });
-        ctx.publisher().reload(List.of(name), "domain " + after.status().wire());
+        ctx.publisher().reload(List.of(name), ReloadReason.changed("domain " + after.status().wire()));
         return after;
     }
 

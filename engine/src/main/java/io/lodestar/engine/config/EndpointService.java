@@ -1,5 +1,6 @@
 package io.lodestar.engine.config;
 
+import io.lodestar.engine.node.ReloadReason;
 import io.lodestar.engine.model.Endpoint;
 import io.lodestar.engine.model.IpText;
 import io.lodestar.engine.store.HealthEvent;
@@ -101,7 +102,7 @@ public final class EndpointService {
             }
             return null;
         });
-        ctx.publisher().reload(domains, adding ? "endpoints added" : "endpoints modified");
+        ctx.publisher().reload(domains, ReloadReason.changed(adding ? "endpoints added" : "endpoints modified"));
     }
 
     /** Deletes endpoints; refused (nothing deleted) if a strategy uses one of them. */
@@ -179,7 +180,7 @@ public final class EndpointService {
         for (Endpoint e : deleted) {
             ctx.health().forget(e.domain(), e.key());
         }
-        ctx.publisher().reload(domains, regenerate ? "endpoints deleted, strategy regenerated" : "endpoints deleted");
+        ctx.publisher().reload(domains, ReloadReason.changed(regenerate ? "endpoints deleted, strategy regenerated" : "endpoints deleted"));
     }
 
     private void regenerate(Tx tx, String actor, String domain, List<Endpoint> rest) throws SQLException, ValidationException {

@@ -1,5 +1,6 @@
 package io.lodestar.engine.config;
 
+import io.lodestar.engine.node.ReloadReason;
 import io.lodestar.engine.model.Monitor;
 import io.lodestar.engine.validate.Errors;
 import io.lodestar.engine.validate.MonitorInput;
@@ -35,7 +36,7 @@ public final class MonitorService {
             Audit.record(tx, actor, "monitor.put", domain, before.map(Shapes::of).orElse(null), Shapes.of(monitor));
             return null;
         });
-        ctx.publisher().reload(java.util.List.of(domain), "monitor changed");
+        ctx.publisher().reload(java.util.List.of(domain), ReloadReason.changed("monitor changed"));
         return monitor;
     }
 }

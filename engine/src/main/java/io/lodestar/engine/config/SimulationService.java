@@ -12,6 +12,8 @@ import io.lodestar.engine.schedule.ScheduleResult;
 import io.lodestar.engine.strategy.Strategy;
 import io.lodestar.engine.strategy.StrategyTree;
 import io.lodestar.engine.validate.ValidationError;
+import io.lodestar.engine.traffic.TrafficCompiler;
+import io.lodestar.engine.traffic.TrafficStore;
 import java.util.Set;
 import io.lodestar.engine.model.Family;
 import io.lodestar.engine.model.IpText;
@@ -167,8 +169,10 @@ public final class SimulationService {
                         .map(v -> new ValidationError("draft." + v.path(), v.rule(), "draft." + v.message())).toList());
             }
         } else {
-            strategy = Changes.read(ctx, tx -> tx.strategies().get(d.name()))
-                    .map(s -> s.document().strategy()).orElse(new Strategy("", List.of()));
+            // the tree the domain is answered by: its providers' or pools' when they replace the stored one
+            strategy = Changes.read(ctx, tx -> TrafficCompiler.effectiveStrategy(TrafficStore.load(tx, d.name()),
+                    tx.strategies().get(d.name()).map(s -> s.document().strategy()).orElse(new Strategy("", List.of())),
+                    ctx.regions()));
         }
         HealthView live = ctx.health().view(d.name());
         HealthView health = e -> !failed.contains(e.key()) && live.up(e);

@@ -1,5 +1,6 @@
 package io.lodestar.engine.config;
 
+import io.lodestar.engine.node.ReloadReason;
 import io.lodestar.engine.model.Domain;
 import io.lodestar.engine.model.DomainStatus;
 import io.lodestar.engine.model.Endpoint;
@@ -9,6 +10,9 @@ import io.lodestar.engine.store.StrategyRepo;
 import io.lodestar.engine.store.Tx;
 import io.lodestar.engine.strategy.Strategy;
 import io.lodestar.engine.strategy.StrategyTree;
+import io.lodestar.engine.traffic.TrafficCompiler;
+import io.lodestar.engine.traffic.TrafficConfig;
+import io.lodestar.engine.traffic.TrafficStore;
 import io.lodestar.engine.validate.DomainRules;
 import io.lodestar.engine.validate.Errors;
 import io.lodestar.engine.validate.ValidationError;
@@ -46,6 +50,26 @@ public final class StrategyService {
         });
     }
 
+    /** The tree a domain is answered by and where it comes from ({@code GET …/strategy/effective}). */
+    public record Effective(TrafficCompiler.Source source, SeedJson.Document document) {
+    }
+
+    /**
+     * The tree the domain is answered by: its providers' or pools' tree when they replace the stored
+     * strategy (ADR 0008), else the stored strategy, as the seed's document.
+     */
+    public Effective effective(String domain) throws NotFound {
+        return Changes.read(ctx, tx -> {
+            Domain d = DomainService.require(tx, domain);
+            TrafficConfig cfg = TrafficStore.load(tx, domain);
+            Strategy stored = tx.strategies().get(domain).map(x -> x.document().strategy()).orElse(new Strategy("", List.of()));
+            Strategy strategy = TrafficCompiler.effectiveStrategy(cfg, stored, ctx.regions());
+            Set<String> used = Set.copyOf(referenced(strategy));
+            List<Endpoint> conf = tx.endpoints().list(domain).stream().filter(e -> used.contains(e.key())).toList();
+            return new Effective(TrafficCompiler.Source.of(cfg), new SeedJson.Document(Optional.of(d.status()), strategy, conf));
+        });
+    }
+
     /**
      * Seed {@code update-or-create}: each domain's strategy is replaced. Endpoints listed in
      * {@code endpointsConf} that the domain lacks are added; listed ones it has get the listed type,
@@ -59,7 +83,7 @@ public final class StrategyService {
             }
             return null;
         });
-        ctx.publisher().reload(docs.keySet(), "strategy published");
+        ctx.publisher().reload(docs.keySet(), ReloadReason.published("strategy published"));
     }
 
     /** Generates the recommended strategy from the domain's endpoints and enables it. */
@@ -71,7 +95,7 @@ public final class StrategyService {
             save(tx, actor, domain, new SeedJson.Document(Optional.empty(), r, List.of()), "", "strategy.put", "recommended");
             return r;
         });
-        ctx.publisher().reload(List.of(domain), "recommended strategy published");
+        ctx.publisher().reload(List.of(domain), ReloadReason.published("recommended strategy published"));
         return s;
     }
 
@@ -117,7 +141,7 @@ public final class StrategyService {
             return save(tx, actor, domain, new SeedJson.Document(Optional.empty(), doc.strategy(), List.of()), "",
                     "strategy.rollback", "rollback to " + version);
         });
-        ctx.publisher().reload(List.of(domain), "strategy rolled back to version " + version);
+        ctx.publisher().reload(List.of(domain), ReloadReason.changed("strategy rolled back to version " + version));
         return v;
     }
 

@@ -1,5 +1,6 @@
 package io.lodestar.engine.config;
 
+import io.lodestar.engine.node.ReloadReason;
 import io.lodestar.engine.health.VerdictChange;
 import io.lodestar.engine.model.Domain;
 import io.lodestar.engine.model.DomainStatus;
@@ -65,7 +66,7 @@ public final class TrafficService {
                     TrafficDocs.doc(policy));
             return policy;
         });
-        ctx.publisher().reload(List.of(domain), "traffic policy changed");
+        ctx.publisher().reload(List.of(domain), ReloadReason.changed("traffic policy changed"));
         return TrafficDocs.doc(p);
     }
 
@@ -92,7 +93,7 @@ public final class TrafficService {
                     TrafficDocs.doc(providers));
             return providers;
         });
-        ctx.publisher().reload(List.of(domain), "providers changed");
+        ctx.publisher().reload(List.of(domain), ReloadReason.changed("providers changed"));
         return TrafficDocs.doc(p);
     }
 
@@ -107,7 +108,7 @@ public final class TrafficService {
                     TrafficDocs.doc(before), TrafficDocs.doc(after));
             return after;
         });
-        ctx.publisher().reload(List.of(domain), enable ? "providers enabled" : "providers disabled");
+        ctx.publisher().reload(List.of(domain), ReloadReason.changed(enable ? "providers enabled" : "providers disabled"));
         return TrafficDocs.doc(p);
     }
 
@@ -123,7 +124,7 @@ public final class TrafficService {
             Audit.record(tx, actor, "traffic.providers.delete", domain, TrafficDocs.doc(before), null);
             return null;
         });
-        ctx.publisher().reload(List.of(domain), "providers deleted");
+        ctx.publisher().reload(List.of(domain), ReloadReason.changed("providers deleted"));
     }
 
     private static Providers requireProviders(Tx tx, String domain) throws SQLException {
@@ -155,8 +156,8 @@ public final class TrafficService {
             Audit.record(tx, actor, "traffic.ramp.start", domain, null, in);
             return ramp;
         });
-        ctx.publisher().reload(List.of(domain), "gray migration " + r.from() + " → " + r.to() + " step 1 of "
-                + r.steps().size() + ": " + r.percent() + " %");
+        ctx.publisher().reload(List.of(domain), ReloadReason.changed("gray migration " + r.from() + " → " + r.to() + " step 1 of "
+                + r.steps().size() + ": " + r.percent() + " %"));
         return r;
     }
 
@@ -184,8 +185,9 @@ public final class TrafficService {
             Audit.record(tx, actor, pause ? "traffic.ramp.pause" : "traffic.ramp.resume", domain, null, null);
             return next;
         });
-        ctx.publisher().reload(List.of(domain), "gray migration " + wire(after.status()) + " at " + after.percent()
-                + " % by " + actor);
+        String reason = "gray migration " + wire(after.status()) + " at " + after.percent() + " % by " + actor;
+        ctx.publisher().reload(List.of(domain), ReloadReason.changed(reason));
+        alerts.accept(Alert.ramp(domain, ctx.store().read(Tx::now), pause ? "paused" : "resumed", reason));
         return after;
     }
 
@@ -199,7 +201,7 @@ public final class TrafficService {
             Audit.record(tx, actor, "traffic.ramp.delete", domain, null, null);
             return null;
         });
-        ctx.publisher().reload(List.of(domain), "gray migration removed");
+        ctx.publisher().reload(List.of(domain), ReloadReason.changed("gray migration removed"));
     }
 
     static boolean active(Ramp r) {
@@ -246,7 +248,7 @@ public final class TrafficService {
                     Shapes.of(d), Shapes.of(n));
             return sw;
         });
-        ctx.publisher().reload(List.of(domain), paused ? "switching paused by " + actor : "switching resumed by " + actor);
+        ctx.publisher().reload(List.of(domain), ReloadReason.changed(paused ? "switching paused by " + actor : "switching resumed by " + actor));
         return s;
     }
 
@@ -325,11 +327,11 @@ public final class TrafficService {
         });
         if (d.mode().equals(Drill.WATCH)) {
             String title = "[drill] " + domain + ": watching " + String.join(", ", d.targets()) + " fail over";
-            alerts.accept(new Alert(EventKind.PUBLISHED, domain, Optional.empty(), ctx.store().read(Tx::now), title,
+            alerts.accept(new Alert(EventKind.DRILL, domain, Optional.empty(), ctx.store().read(Tx::now), title,
                     title + " (started by " + actor + "; stop the service now, the drill measures the failover)"));
             return d;
         }
-        ctx.publisher().reload(List.of(domain), "drill executed by " + actor + ": " + d.forced() + " forced down");
+        ctx.publisher().reload(List.of(domain), ReloadReason.changed("drill executed by " + actor + ": " + d.forced() + " forced down"));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         Drill measured = withMeasured(d, ms);
         ctx.store().transaction(tx -> {
@@ -337,7 +339,7 @@ public final class TrafficService {
             return null;
         });
         String title = "[drill] " + domain + ": " + String.join(", ", d.forced()) + " taken out of service";
-        alerts.accept(new Alert(EventKind.PUBLISHED, domain, Optional.empty(), ctx.store().read(Tx::now), title,
+        alerts.accept(new Alert(EventKind.DRILL, domain, Optional.empty(), ctx.store().read(Tx::now), title,
                 title + " by " + actor + " (a failover drill; roll it back to restore)"));
         return measured;
     }
@@ -355,9 +357,9 @@ public final class TrafficService {
             Audit.record(tx, actor, "traffic.drill.rollback", domain, x, back);
             return back;
         });
-        ctx.publisher().reload(List.of(domain), "drill rolled back by " + actor);
+        ctx.publisher().reload(List.of(domain), ReloadReason.changed("drill rolled back by " + actor));
         String title = "[drill] " + domain + ": drill rolled back";
-        alerts.accept(new Alert(EventKind.PUBLISHED, domain, Optional.empty(), ctx.store().read(Tx::now), title,
+        alerts.accept(new Alert(EventKind.DRILL, domain, Optional.empty(), ctx.store().read(Tx::now), title,
                 title + " by " + actor));
         return d;
     }
@@ -390,7 +392,7 @@ public final class TrafficService {
             done.ifPresent(m -> {
                 String title = "[drill] " + c.domain() + ": " + c.endpoint() + " failed over after "
                         + m.measuredMs() / 1000.0 + " s";
-                alerts.accept(new Alert(EventKind.PUBLISHED, c.domain(), Optional.empty(), c.at(), title,
+                alerts.accept(new Alert(EventKind.DRILL, c.domain(), Optional.empty(), c.at(), title,
                         title + " (judged down and answers moved; resolvers follow within the TTL)"));
             });
         }

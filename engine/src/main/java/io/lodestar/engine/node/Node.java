@@ -170,7 +170,7 @@ public final class Node implements AutoCloseable {
             cluster.attach(monitor);
             monitor.start();
             RampController ramps = new RampController(store, rampGate(health, monitor),
-                    (names, reason) -> publisher.reload(names, reason), notifier::alert, Clock.systemUTC());
+                    (names, reason) -> publisher.reload(names, ReloadReason.changed(reason)), notifier::alert, Clock.systemUTC());
             started.add(0, ramps);
             ramps.start(RAMP_TICK);
             return new Node(db, publisher, services, health, registry, api, zone, generated, notifier, monitor, cluster, ramps);

@@ -72,11 +72,11 @@ public final class Publisher {
     /** Loads every domain from the store and publishes the first snapshot. */
     public synchronized void loadAll(String reason) {
         List<String> names = store.read(tx -> tx.domains().list().stream().map(Domain::name).toList());
-        reload(names, reason);
+        reload(names, ReloadReason.changed(reason));
     }
 
     /** Re-reads these domains from the store (configuration changed), recompiles and publishes. */
-    public synchronized void reload(Collection<String> names, String reason) {
+    public synchronized void reload(Collection<String> names, ReloadReason reason) {
         Map<String, Optional<Loaded>> read = store.read(tx -> {     // one read transaction for the whole batch
             Map<String, Optional<Loaded>> m = new HashMap<>();
             for (String name : names) {
@@ -105,11 +105,11 @@ public final class Publisher {
                 }
             }
             compile(l.get().domain(), l.get().endpoints(), tree, l.get().traffic(), true);
-            if (reason.contains("published")) {
-                alerts.accept(Alert.published(name, java.time.Instant.now(), reason));
+            if (reason.announced()) {
+                alerts.accept(Alert.published(name, java.time.Instant.now(), reason.text()));
             }
         }
-        publish(reason);
+        publish(reason.text());
         reloaded.accept(List.copyOf(names));
         onReload.run();
     }

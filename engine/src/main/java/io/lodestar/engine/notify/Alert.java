@@ -54,6 +54,12 @@ public record Alert(EventKind kind, String domain, Optional<String> endpoint, In
         return new Alert(EventKind.PUBLISHED, domain, Optional.empty(), time, title, title + " — " + reason);
     }
 
+    /** A gray migration moved: "www.example.com: gray migration rolled back — …" (event {@code ramp}). */
+    public static Alert ramp(String domain, Instant time, String what, String detail) {
+        String title = domain + ": gray migration " + what;
+        return new Alert(EventKind.RAMP, domain, Optional.empty(), time, title, title + " — " + detail);
+    }
+
     /** {@code domain/endpoint}, or {@code domain} for domain-wide events. */
     public String incidentKey() {
         return endpoint.map(e -> domain + "/" + e).orElse(domain);

@@ -39,6 +39,8 @@ final class Incidents {
                 boolean closedAllDown = open.remove(a.domain()) != null;
                 return closedEndpoint || closedAllDown ? Verdict.SEND : Verdict.NO_OPEN_INCIDENT;
             case PUBLISHED:
+            case RAMP:
+            case DRILL:
             default:
                 return Verdict.SEND;
         }

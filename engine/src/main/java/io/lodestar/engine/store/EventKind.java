@@ -11,7 +11,11 @@ public enum EventKind {
     /** Every endpoint a user group could get is down (answers fail open). */
     ALL_DOWN("all_down"),
     /** A new schedule result was published. */
-    PUBLISHED("published");
+    PUBLISHED("published"),
+    /** A gray migration advanced a step, rolled back (with the reason), completed or was paused. */
+    RAMP("ramp"),
+    /** A failover drill was executed, measured its failover, or was rolled back. */
+    DRILL("drill");
 
     private final String wire;
 
@@ -21,6 +25,11 @@ public enum EventKind {
 
     public String wire() {
         return wire;
+    }
+
+    /** Every kind's wire name, comma-separated, for messages. */
+    public static String wireNames() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(EventKind::wire).toList());
     }
 
     public static Optional<EventKind> fromWire(String s) {

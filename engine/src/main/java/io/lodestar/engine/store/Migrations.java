@@ -43,6 +43,11 @@ public final class Migrations {
         return fromClasspath(Migrations.class.getClassLoader(), BUILT_IN);
     }
 
+    /** The first {@code version} migrations: a database as an older release left it (migration tests). */
+    public Migrations upTo(int version) {
+        return new Migrations(all.subList(0, Math.min(version, all.size())));
+    }
+
     /**
      * Loads the migrations listed in {@code dir/INDEX}.
      *

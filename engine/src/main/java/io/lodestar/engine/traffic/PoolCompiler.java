@@ -4,6 +4,11 @@ import io.lodestar.engine.model.Endpoint;
 import io.lodestar.engine.model.Family;
 import io.lodestar.engine.plan.Distribution;
 import io.lodestar.engine.plan.HealthView;
+import io.lodestar.engine.strategy.Item;
+import io.lodestar.engine.strategy.Rule;
+import io.lodestar.engine.strategy.RuleType;
+import io.lodestar.engine.strategy.Strategy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -86,6 +91,44 @@ final class PoolCompiler {
             }
         }
         return added;
+    }
+
+    /** The root rule's name in {@link #asStrategy}. */
+    static final String ROOT = "pools";
+
+    /**
+     * The pools in tiers drawn as a strategy tree, for people to read: a priority rule over the
+     * tiers, a wrr over each tier's pools weighted pool weight × the sum of its members' weights, a
+     * wrr over each pool's members. While every member is up its shares are exactly the pools'
+     * (pool weight × address weight); a pool's {@code minHealthy} is not drawn. The fallback pool is
+     * left out: it answers only through the all-down policy.
+     */
+    static Strategy asStrategy(List<Pool> pools) {
+        List<Rule> rules = new ArrayList<>();
+        List<Item> tiers = new ArrayList<>();
+        for (int tier = 1; tier <= Pool.MAX_TIER; tier++) {
+            List<Item> inTier = new ArrayList<>();
+            for (Pool p : pools) {
+                if (p.tier() != tier) {
+                    continue;
+                }
+                String name = "pool-" + p.name();
+                int sum = p.members().stream().mapToInt(Pool.Member::weight).sum();
+                inTier.add(Item.of(name, p.weight() * sum, 0));
+                rules.add(rule(name, RuleType.WRR, p.members().stream().map(m -> Item.of(m.endpoint(), m.weight(), 0)).toList()));
+            }
+            if (!inTier.isEmpty()) {
+                String name = "tier-" + tier;
+                tiers.add(Item.of(name, 1, tier));
+                rules.add(rule(name, RuleType.WRR, inTier));
+            }
+        }
+        rules.add(0, rule(ROOT, RuleType.PRIORITY, tiers));
+        return new Strategy(ROOT, rules);
+    }
+
+    private static Rule rule(String name, RuleType type, List<Item> items) {
+        return new Rule(name, type, "none.CN", "other", true, items);
     }
 
     private static boolean serves(Endpoint e, Family family) {

@@ -1,7 +1,6 @@
 package io.lodestar.engine.traffic;
 
 import io.lodestar.engine.notify.Alert;
-import io.lodestar.engine.store.EventKind;
 import io.lodestar.engine.store.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,11 +92,7 @@ public final class RampController implements AutoCloseable {
             return;
         }
         reload.accept(List.of(domain), change.get().reason());
-        if (change.get().rolledBack()) {
-            String title = domain + ": gray migration rolled back";
-            alerts.accept(new Alert(EventKind.PUBLISHED, domain, Optional.empty(), now, title,
-                    title + " — " + change.get().reason()));
-        }
+        alerts.accept(Alert.ramp(domain, now, change.get().what(), change.get().reason()));
     }
 
     /** The ramp's next state at {@code now}, or empty when it stays as it is. */
@@ -116,7 +111,7 @@ public final class RampController implements AutoCloseable {
             String reason = "gray migration " + r.from() + " → " + r.to() + " rolled back to " + r.percentAt(good)
                     + " % (step " + (r.step() + 1) + " at " + r.percent() + " % failed: " + failure.get() + ")";
             return Optional.of(new Change(r.with(Ramp.Status.ROLLED_BACK, good, good, at,
-                    new Ramp.Event(at, "rolledBack", good, r.percentAt(good), failure.get())), reason, true));
+                    new Ramp.Event(at, "rolledBack", good, r.percentAt(good), failure.get())), reason, "rolled back"));
         }
         if (now.isBefore(Instant.parse(r.stepSince()).plusSeconds(r.holdSeconds()))) {
             return Optional.empty();
@@ -124,17 +119,18 @@ public final class RampController implements AutoCloseable {
         if (r.step() + 1 >= r.steps().size()) {
             return Optional.of(new Change(r.with(Ramp.Status.DONE, r.step(), r.step(), at,
                     new Ramp.Event(at, "done", r.step(), r.percent(), "held " + r.holdSeconds() + " s")),
-                    "gray migration " + r.from() + " → " + r.to() + " done at " + r.percent() + " %", false));
+                    "gray migration " + r.from() + " → " + r.to() + " done at " + r.percent() + " %", "completed"));
         }
         int s = r.step() + 1;
         return Optional.of(new Change(r.with(Ramp.Status.RUNNING, s, r.step(), at,
                 new Ramp.Event(at, "advanced", s, r.percentAt(s), "step " + (r.step() + 1) + " held "
                         + r.holdSeconds() + " s with the gate open")),
                 "gray migration " + r.from() + " → " + r.to() + " step " + (s + 1) + " of " + r.steps().size()
-                        + ": " + r.percentAt(s) + " %", false));
+                        + ": " + r.percentAt(s) + " %", "advanced to " + r.percentAt(s) + " %"));
     }
 
-    private record Change(Ramp next, String reason, boolean rolledBack) {
+    /** @param what for the alert's title: {@code rolled back}, {@code completed}, {@code advanced to 25 %} */
+    private record Change(Ramp next, String reason, String what) {
     }
 
     @Override

@@ -10,10 +10,12 @@ import io.lodestar.engine.plan.StrategyCompiler;
 import io.lodestar.engine.plan.UserGroupMatch;
 import io.lodestar.engine.plan.UserGroups;
 import io.lodestar.engine.strategy.Item;
+import io.lodestar.engine.strategy.Strategy;
 import io.lodestar.engine.strategy.StrategyTree;
 import io.lodestar.engine.strategy.UserSet;
 import io.lodestar.engine.validate.Errors;
 import io.lodestar.engine.validate.ValidationException;
+import io.lodestar.resources.region.Regions;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +31,30 @@ import java.util.Set;
  * last the TTL, shortened while any candidate is down.
  */
 public final class TrafficCompiler {
+
+    /** Where a domain's answers come from (ADR 0008), in this order of precedence. */
+    public enum Source {
+        /** The multi-CDN providers policy (enabled or not: disabled, it sends everyone to the default provider). */
+        PROVIDERS("providers"),
+        /** Address pools in tiers 1–4. */
+        POOLS("pools"),
+        /** The domain's strategy tree. */
+        STRATEGY("strategy");
+
+        private final String wire;
+
+        Source(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+
+        public static Source of(TrafficConfig cfg) {
+            return cfg.providers().isPresent() ? PROVIDERS : cfg.policy().hasTiers() ? POOLS : STRATEGY;
+        }
+    }
 
     private final StrategyCompiler compiler;
 
@@ -53,8 +79,9 @@ public final class TrafficCompiler {
         }
         AnswerPlan plan;
         Set<String> candidates = new LinkedHashSet<>();
-        Optional<StrategyTree> source = cfg.providers().isPresent() ? providerTree(cfg.providers().get(), endpoints) : tree;
-        if (cfg.providers().isEmpty() && cfg.policy().hasTiers()) {
+        Source from = Source.of(cfg);
+        Optional<StrategyTree> source = from == Source.PROVIDERS ? providerTree(cfg.providers().get(), endpoints) : tree;
+        if (from == Source.POOLS) {
             Distribution[] byFamily = new Distribution[Family.values().length];
             for (Family f : Family.values()) {
                 byFamily[f.ordinal()] = PoolCompiler.tiers(cfg.policy().pools(), f, byKey, index, health);
@@ -80,6 +107,22 @@ public final class TrafficCompiler {
             plan = plan.withDomain(domain.withTtl(downTtl));
         }
         return plan;
+    }
+
+    /**
+     * The strategy tree the domain is answered by, for people to read (the editor, the map's path):
+     * the providers' tree, the pools' tiers drawn as a tree ({@link PoolCompiler#asStrategy}), else
+     * {@code stored}.
+     */
+    public static Strategy effectiveStrategy(TrafficConfig cfg, Strategy stored, Regions regions) {
+        switch (Source.of(cfg)) {
+            case PROVIDERS:
+                return cfg.providers().get().toStrategy(regions, new Errors()); // validated on write
+            case POOLS:
+                return PoolCompiler.asStrategy(cfg.policy().pools());
+            default:
+                return stored;
+        }
     }
 
     private Optional<StrategyTree> providerTree(Providers p, List<Endpoint> endpoints) {

@@ -94,6 +94,32 @@ class TrafficApiIT {
         assertEquals(404, f.call("GET", D + "/providers", null).statusCode());
     }
 
+    @Test
+    void theEffectiveStrategyIsTheProvidersTreeWhileTheyAnswerAndTheMapsPathFollowsIt() throws Exception {
+        JsonNode before = ok(f.call("GET", D + "/strategy/effective", null));
+        assertEquals("strategy", before.get("source").asText());
+        assertEquals(0, before.get("strategy").get("rules").size(), "no strategy stored yet");
+
+        ok(f.call("PUT", D + "/providers", PROVIDERS));
+        JsonNode e = ok(f.call("GET", D + "/strategy/effective", null));
+        assertEquals("providers", e.get("source").asText());
+        assertEquals("providers", e.get("strategy").get("start").asText());
+        assertEquals("userGroupMapping", e.get("strategy").get("rules").get(0).get("type").asText());
+        assertEquals(List.of("a.cdn-a.net", "b.cdn-b.net", "origin.example.com"), e.get("endpointsConf")
+                .findValuesAsText("value").stream().sorted().toList(), "the endpoints the providers use");
+        JsonNode sim = ok(f.call("POST", D + "/simulate", "{\"area\":\"beijing.CN\",\"isp\":\"cu\"}"));
+        List<String> path = sim.get("trace").findValuesAsText("node");
+        assertTrue(path.contains("providers") && path.contains("providers-rule-0/origin.example.com"), "the path is the providers' tree: " + sim);
+        assertEquals("origin.example.com", sim.get("answers").get(0).get("endpoint").asText());
+
+        ok(f.call("PUT", D + "/providers/status", "{\"enable\":false}"));
+        ok(f.call("DELETE", D + "/providers", null));
+        ok(f.call("PUT", D + "/traffic", String.format(POOLS, "failOpen")));
+        JsonNode pools = ok(f.call("GET", D + "/strategy/effective", null));
+        assertEquals("pools", pools.get("source").asText());
+        assertEquals(List.of("pools", "pool-main", "tier-1"), pools.get("strategy").get("rules").findValuesAsText("name"));
+    }
+
     private static final String POOLS = "{\"allDown\":\"%s\",\"downTtl\":5,\"pools\":["
             + "{\"name\":\"main\",\"tier\":1,\"weight\":2,\"members\":[{\"endpoint\":\"192.0.2.1\",\"weight\":3},{\"endpoint\":\"192.0.2.2\"}]},"
             + "{\"name\":\"sorry\",\"fallback\":true,\"members\":[{\"endpoint\":\"192.0.2.3\"}]}]}";
@@ -172,6 +198,65 @@ class TrafficApiIT {
             reasons = ok(f.call("GET", D + "/distribution/history?from=0", null)).findValuesAsText("reason").toString();
         }
         assertTrue(reasons.contains("step 2 of 3: 50 %") && reasons.contains("rolled back to 10 %"), reasons);
+    }
+
+    /** Bodies posted to a loopback webhook, per path. */
+    private static com.sun.net.httpserver.HttpServer hooks(Map<String, List<String>> bodies) throws IOException {
+        com.sun.net.httpserver.HttpServer s = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 16);
+        s.createContext("/", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            synchronized (bodies) {
+                bodies.computeIfAbsent(ex.getRequestURI().getPath(), k -> new java.util.ArrayList<>()).add(body);
+            }
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        s.start();
+        return s;
+    }
+
+    @Test
+    void drillAlertsGoToGroupsHearingDrillAndAPublishedStrategyToThoseHearingPublished() throws Exception {
+        Map<String, List<String>> bodies = new LinkedHashMap<>();
+        com.sun.net.httpserver.HttpServer hook = hooks(bodies);
+        try {
+            String url = "http://127.0.0.1:" + hook.getAddress().getPort();
+            ok(f.call("POST", "/v1/contacts", "{\"name\":\"drills\",\"webhook\":\"" + url + "/drill\"}"));
+            ok(f.call("POST", "/v1/contacts", "{\"name\":\"pubs\",\"webhook\":\"" + url + "/published\"}"));
+            ok(f.call("POST", "/v1/contact-groups", "{\"name\":\"d\",\"members\":[\"drills\"]}"));
+            ok(f.call("POST", "/v1/contact-groups", "{\"name\":\"p\",\"members\":[\"pubs\"]}"));
+            ok(f.call("PUT", D + "/notifications", "{\"d\":[\"drill\"],\"p\":[\"published\"]}"));
+            JsonNode n = ok(f.call("GET", D + "/notifications", null));
+            assertEquals("[\"drill\"]", n.get("d").toString());
+
+            ok(f.call("PUT", D + "/drill", "{\"endpoints\":[\"192.0.2.1\"]}"));
+            ok(f.call("POST", D + "/drill/execute", null));
+            ok(f.call("POST", D + "/drill/rollback", null));
+            ok(f.call("POST", "/v1/domains/www.example.com/recommend-strategy", null));
+            for (int i = 0; i < 200 && (size(bodies, "/drill") < 2 || size(bodies, "/published") < 1); i++) {
+                Thread.sleep(25);
+            }
+            Thread.sleep(300); // anything else on its way arrives too
+            synchronized (bodies) {
+                List<String> drill = bodies.get("/drill");
+                assertEquals(2, drill.size(), drill.toString());
+                assertTrue(drill.get(0).contains("\"kind\":\"drill\"") && drill.get(0).contains("192.0.2.1 taken out of service"), drill.get(0));
+                assertTrue(drill.get(1).contains("\"kind\":\"drill\"") && drill.get(1).contains("drill rolled back"), drill.get(1));
+                List<String> published = bodies.get("/published");
+                assertEquals(1, published.size(), "the drill was not a publication: " + published);
+                assertTrue(published.get(0).contains("\"kind\":\"published\"")
+                        && published.get(0).contains("recommended strategy published"), published.get(0));
+            }
+        } finally {
+            hook.stop(0);
+        }
+    }
+
+    private static int size(Map<String, List<String>> bodies, String path) {
+        synchronized (bodies) {
+            return bodies.getOrDefault(path, List.of()).size();
+        }
     }
 
     @Test

@@ -48,11 +48,42 @@ class DatabaseTest {
     @Test
     void newDatabaseGetsEveryBuiltInMigrationRecordedInOrder() {
         try (Database db = Database.open(dir.resolve("a.db"), Migrations.builtIn(), clock)) {
-            assertEquals(3, db.schemaVersion());
+            assertEquals(4, db.schemaVersion());
             assertEquals(List.of(new Database.AppliedMigration(1, StoreFixture.T0, "init"),
                     new Database.AppliedMigration(2, StoreFixture.T0, "strategy versions"),
-                    new Database.AppliedMigration(3, StoreFixture.T0, "traffic")), db.appliedMigrations());
+                    new Database.AppliedMigration(3, StoreFixture.T0, "traffic"),
+                    new Database.AppliedMigration(4, StoreFixture.T0, "ramp and drill alerts")), db.appliedMigrations());
         }
+    }
+
+    @Test
+    void subscriptionsMadeBeforeV004SurviveItAndRampAndDrillCanThenBeHeard() throws Exception {
+        Path file = dir.resolve("v3.db");
+        Database.open(file, Migrations.builtIn().upTo(3), clock).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO domains VALUES ('www.example.com', 1, 'start', 60, 0)");
+            s.executeUpdate("INSERT INTO contact_groups VALUES ('ops'), ('night')");
+            s.executeUpdate("INSERT INTO notifications VALUES ('www.example.com', 'ops', 'endpoint_down'),"
+                    + " ('www.example.com', 'ops', 'published'), ('www.example.com', 'night', 'all_down')");
+            assertThrows(java.sql.SQLException.class, () -> s.executeUpdate(
+                    "INSERT INTO notifications VALUES ('www.example.com', 'ops', 'ramp')"), "V003 knows no ramp event");
+        }
+        try (Database db = Database.open(file, Migrations.builtIn(), clock)) {
+            assertEquals(4, db.schemaVersion());
+        }
+        assertEquals(List.of("night all_down", "ops endpoint_down", "ops published"), query(file,
+                "SELECT group_name || ' ' || event FROM notifications ORDER BY 1"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO notifications VALUES ('www.example.com', 'ops', 'ramp'), ('www.example.com', 'ops', 'drill')");
+            assertThrows(java.sql.SQLException.class, () -> s.executeUpdate(
+                    "INSERT INTO notifications VALUES ('www.example.com', 'ops', 'nonsense')"), "the CHECK is still there");
+            s.execute("PRAGMA foreign_keys = ON");
+            s.executeUpdate("DELETE FROM contact_groups WHERE name = 'night'");
+        }
+        assertEquals(List.of("ops drill", "ops endpoint_down", "ops published", "ops ramp"), query(file,
+                "SELECT group_name || ' ' || event FROM notifications ORDER BY 1"), "the foreign keys still cascade");
+        assertEquals(List.of("notifications_group"), query(file,
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'notifications' AND name NOT LIKE 'sqlite_%'"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.lodestar.engine.model.EndpointType;
 import io.lodestar.engine.model.EndpointValue;
 import io.lodestar.engine.notify.Alert;
 import io.lodestar.engine.store.Database;
+import io.lodestar.engine.store.EventKind;
 import io.lodestar.engine.store.Migrations;
 import io.lodestar.engine.store.Store;
 import io.lodestar.engine.testing.Fixtures;
@@ -97,11 +98,14 @@ class RampControllerTest {
                 "gray migration 192.0.2.1 → 192.0.2.2 step 3 of 4: 25 %",
                 "gray migration 192.0.2.1 → 192.0.2.2 step 4 of 4: 100 %",
                 "gray migration 192.0.2.1 → 192.0.2.2 done at 100 %"), reloads);
-        assertTrue(alerts.isEmpty());
+        assertEquals(List.of("www.example.com: gray migration advanced to 5 %", "www.example.com: gray migration advanced to 25 %",
+                "www.example.com: gray migration advanced to 100 %", "www.example.com: gray migration completed"),
+                alerts.stream().map(Alert::title).toList(), "each step is an alert of kind ramp");
+        assertTrue(alerts.stream().allMatch(a -> a.kind() == EventKind.RAMP));
     }
 
     @Test
-    void aClosedGateRollsBackToTheLastHeldStepAndAlertsOnce() throws Exception {
+    void aClosedGateRollsBackToTheLastHeldStepAndAlertsTheRollbackOnce() throws Exception {
         start(List.of(1, 5, 25, 100), 10);
         clock.advance(Duration.ofSeconds(10));
         controller.tick();
@@ -115,8 +119,10 @@ class RampControllerTest {
         Ramp r = ramp();
         assertEquals(Ramp.Status.ROLLED_BACK, r.status());
         assertEquals(5, r.percent(), "back to the last step that held");
-        assertEquals(1, alerts.size());
-        assertTrue(alerts.get(0).text().contains("rolled back to 5 %"), alerts.get(0).text());
+        List<Alert> rollbacks = alerts.stream().filter(a -> a.title().endsWith("rolled back")).toList();
+        assertEquals(1, rollbacks.size(), alerts.toString());
+        assertEquals(EventKind.RAMP, rollbacks.get(0).kind());
+        assertTrue(rollbacks.get(0).text().contains("rolled back to 5 %"), rollbacks.get(0).text());
         assertEquals("rolledBack", r.timeline().get(r.timeline().size() - 1).event());
         assertEquals("192.0.2.2 is down", r.timeline().get(r.timeline().size() - 1).detail());
     }

@@ -177,6 +177,16 @@ public final class HttpNodeClient implements NodeClient {
     }
 
     @Override
+    public EffectiveStrategy effectiveStrategy(String domain) {
+        JsonNode n = call("GET", "/v1/domains/" + seg(domain) + "/strategy/effective", null);
+        String source = n.path("source").asText("strategy");
+        com.fasterxml.jackson.databind.node.ObjectNode doc = ((com.fasterxml.jackson.databind.node.ObjectNode) n).deepCopy();
+        doc.remove("source"); // the rest is the seed's strategy document
+        return new EffectiveStrategy(source, new StrategyDoc(domain, n.path("status").asText(""),
+                n.path("strategy").path("rules").size(), doc.toString()));
+    }
+
+    @Override
     public StrategyDoc strategyVersion(String domain, long version) {
         return doc(domain, call("GET", "/v1/domains/" + seg(domain) + "/strategy/versions/" + version, null));
     }
@@ -233,6 +243,26 @@ public final class HttpNodeClient implements NodeClient {
     @Override
     public Traffic.Policy putTrafficPolicy(String domain, String documentJson) {
         return TrafficWire.policy(call("PUT", traffic(domain, "/traffic"), tree(documentJson)));
+    }
+
+    @Override
+    public Optional<Traffic.Providers> providers(String domain) {
+        return absentOn404(() -> TrafficWire.providers(call("GET", traffic(domain, "/providers"), null)));
+    }
+
+    @Override
+    public Traffic.Providers putProviders(String domain, Traffic.Providers providers) {
+        return TrafficWire.providers(call("PUT", traffic(domain, "/providers"), TrafficWire.providersBody(providers)));
+    }
+
+    @Override
+    public Traffic.Providers enableProviders(String domain, boolean enable) {
+        return TrafficWire.providers(call("PUT", traffic(domain, "/providers/status"), Map.of("enable", enable)));
+    }
+
+    @Override
+    public void deleteProviders(String domain) {
+        call("DELETE", traffic(domain, "/providers"), null);
     }
 
     @Override

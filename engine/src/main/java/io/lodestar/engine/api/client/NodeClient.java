@@ -76,6 +76,12 @@ public interface NodeClient {
     /** The recommended strategy as a draft; nothing is published. */
     StrategyDoc recommendedStrategy(String domain);
 
+    /**
+     * The tree the domain is answered by ({@code GET …/strategy/effective}): what its multi-CDN
+     * providers or address pools compile to when they replace the stored strategy, else the stored one.
+     */
+    EffectiveStrategy effectiveStrategy(String domain);
+
     /** Published versions, newest first. */
     List<StrategyVersion> strategyVersions(String domain);
 
@@ -96,6 +102,21 @@ public interface NodeClient {
 
     /** Replaces the pool policy with a JSON document in the API's shape; answers it as stored. */
     Traffic.Policy putTrafficPolicy(String domain, String documentJson);
+
+    /** The domain's multi-CDN providers policy, empty when it has none. */
+    Optional<Traffic.Providers> providers(String domain);
+
+    /**
+     * Creates or replaces the providers policy (its {@code enable} is kept: see {@link #enableProviders});
+     * a provider still in use (the default, a rule's target) cannot be left out.
+     */
+    Traffic.Providers putProviders(String domain, Traffic.Providers providers);
+
+    /** Enables the providers policy, or disables it (every user to the default provider). */
+    Traffic.Providers enableProviders(String domain, boolean enable);
+
+    /** Deletes the providers policy; refused while it is enabled (EdgeOne's rule). */
+    void deleteProviders(String domain);
 
     Traffic.Switching switching(String domain);
 

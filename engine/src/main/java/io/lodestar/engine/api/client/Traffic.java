@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 
 /**
  * A domain's traffic operations as the management API shows them (docs/traffic.md): the pool
- * policy, switch control, the gray migration, the failover drill and the expected failover time.
+ * policy, multi-CDN providers, switch control, the gray migration, the failover drill and the expected failover time.
  */
 public final class Traffic {
 
@@ -26,6 +26,33 @@ public final class Traffic {
         public Policy {
             pools = List.copyOf(pools);
         }
+    }
+
+    /**
+     * A domain's multi-CDN providers policy (EdgeOne; {@code GET/PUT …/providers}): providers are
+     * endpoints of the domain, rules send users by region to providers by weight, the default
+     * provider takes everyone else; disabled, everyone goes to the default provider.
+     */
+    public record Providers(boolean enable, String defaultProvider, List<Provider> providers, List<RegionRule> rules) {
+        public Providers {
+            providers = List.copyOf(providers);
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** A provider: its name and the endpoint (a CDN's or the origin's CNAME, or an address) it answers with. */
+    public record Provider(String name, String endpoint) {
+    }
+
+    /** The users of {@code usersets} (CONTRACT §2 terms, e.g. {@code guangdong.CN/cm}) go to the targets by weight. */
+    public record RegionRule(String usersets, List<Target> targets) {
+        public RegionRule {
+            targets = List.copyOf(targets);
+        }
+    }
+
+    /** A provider a rule sends users to, with its relative weight. */
+    public record Target(String provider, int weight) {
     }
 
     /** Switch control: {@code paused} freezes answers; {@code by} and {@code at} say who and when (empty when running). */

@@ -2,7 +2,9 @@ package io.lodestar.engine.api.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -17,6 +19,36 @@ final class TrafficWire {
         List<String> pools = new ArrayList<>();
         n.path("pools").forEach(p -> pools.add(p.path("name").asText()));
         return new Traffic.Policy(n.path("allDown").asText("failOpen"), n.path("downTtl").asInt(0), pools, n.toString());
+    }
+
+    static Traffic.Providers providers(JsonNode n) {
+        return new Traffic.Providers(n.path("enable").asBoolean(true), text(n, "defaultProvider"),
+                WireMapping.list(n.path("providers"), p -> new Traffic.Provider(text(p, "name"), text(p, "endpoint"))),
+                WireMapping.list(n.path("rules"), r -> new Traffic.RegionRule(text(r, "usersets"),
+                        WireMapping.list(r.path("targets"), t -> new Traffic.Target(text(t, "provider"),
+                                t.path("weight").asInt(1))))));
+    }
+
+    /** The {@code PUT …/providers} body; {@code enable} is left out (it changes by {@code …/providers/status} only). */
+    static Map<String, Object> providersBody(Traffic.Providers p) {
+        List<Map<String, Object>> providers = new ArrayList<>();
+        p.providers().forEach(x -> providers.add(ordered("name", x.name(), "endpoint", x.endpoint())));
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (Traffic.RegionRule r : p.rules()) {
+            List<Map<String, Object>> targets = new ArrayList<>();
+            r.targets().forEach(t -> targets.add(ordered("provider", t.provider(), "weight", t.weight())));
+            rules.add(ordered("usersets", r.usersets(), "targets", targets));
+        }
+        Map<String, Object> m = ordered("defaultProvider", p.defaultProvider(), "providers", providers);
+        m.put("rules", rules);
+        return m;
+    }
+
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 
     static Traffic.Switching switching(JsonNode n) {

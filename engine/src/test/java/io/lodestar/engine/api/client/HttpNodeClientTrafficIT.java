@@ -56,6 +56,27 @@ class HttpNodeClientTrafficIT {
     }
 
     @Test
+    void providersArePutReadDisabledAndDeletedAndTheEffectiveTreeFollowsThem() {
+        assertTrue(client.providers(D).isEmpty(), "none yet: empty, not an error");
+        assertEquals("strategy", client.effectiveStrategy(D).source());
+        Traffic.Providers doc = new Traffic.Providers(true, "a",
+                List.of(new Traffic.Provider("a", "192.0.2.1"), new Traffic.Provider("b", "192.0.2.2")),
+                List.of(new Traffic.RegionRule("guangdong.CN/cm", List.of(new Traffic.Target("b", 3), new Traffic.Target("a", 1)))));
+        assertEquals(doc, client.putProviders(D, doc));
+        assertEquals(doc, client.providers(D).orElseThrow());
+        EffectiveStrategy e = client.effectiveStrategy(D);
+        assertTrue(e.replacesTree());
+        assertEquals("providers", e.source());
+        assertEquals(3, e.document().rules(), "root, the rule, the default");
+        NodeClientException refused = assertThrows(NodeClientException.class, () -> client.deleteProviders(D));
+        assertEquals(java.util.Optional.of("enable"), refused.field());
+        assertFalse(client.enableProviders(D, false).enable());
+        client.deleteProviders(D);
+        assertTrue(client.providers(D).isEmpty());
+        assertFalse(client.effectiveStrategy(D).replacesTree());
+    }
+
+    @Test
     void pausingSwitchingSaysWhoAndWhenAndResumingClearsIt() {
         assertFalse(client.switching(D).paused());
         Traffic.Switching p = client.setSwitching(D, true);

@@ -57,7 +57,7 @@ class DatabaseTest {
     }
 
     @Test
-    void subscriptionsMadeBeforeV004SurviveItAndRampAndDrillCanThenBeHeard() throws Exception {
+    void subscriptionsMadeBeforeV004SurviveItAndGroupsThatHeardPublishingKeepHearingRampsAndDrills() throws Exception {
         Path file = dir.resolve("v3.db");
         Database.open(file, Migrations.builtIn().upTo(3), clock).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
@@ -71,10 +71,11 @@ class DatabaseTest {
         try (Database db = Database.open(file, Migrations.builtIn(), clock)) {
             assertEquals(4, db.schemaVersion());
         }
-        assertEquals(List.of("night all_down", "ops endpoint_down", "ops published"), query(file,
-                "SELECT group_name || ' ' || event FROM notifications ORDER BY 1"));
+        assertEquals(List.of("night all_down", "ops drill", "ops endpoint_down", "ops published", "ops ramp"), query(file,
+                "SELECT group_name || ' ' || event FROM notifications ORDER BY 1"),
+                "ramps and drills went out as 'published' before: who heard that hears them now");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO notifications VALUES ('www.example.com', 'ops', 'ramp'), ('www.example.com', 'ops', 'drill')");
+            s.executeUpdate("INSERT INTO notifications VALUES ('www.example.com', 'night', 'ramp'), ('www.example.com', 'night', 'drill')");
             assertThrows(java.sql.SQLException.class, () -> s.executeUpdate(
                     "INSERT INTO notifications VALUES ('www.example.com', 'ops', 'nonsense')"), "the CHECK is still there");
             s.execute("PRAGMA foreign_keys = ON");

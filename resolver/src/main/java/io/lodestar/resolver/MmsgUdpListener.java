@@ -55,14 +55,20 @@ final class MmsgUdpListener implements UdpPath {
     /** Binds {@code sockets} sockets to {@code address} as {@link UdpListener#bind} does. */
     static MmsgUdpListener bind(InetSocketAddress address, int sockets, QueryPipeline pipeline, Problems problems)
             throws IOException {
+        return bind(address, sockets, pipeline, problems, RECEIVE_TIMEOUT_MILLIS);
+    }
+
+    /** As {@link #bind(InetSocketAddress, int, QueryPipeline, Problems)}; for tests, another receive timeout. */
+    static MmsgUdpListener bind(InetSocketAddress address, int sockets, QueryPipeline pipeline, Problems problems,
+                                int receiveTimeoutMillis) throws IOException {
         int[] fds = new int[sockets];
         int bound = 0;
         try {
             InetAddress host = address.getAddress();
-            fds[bound++] = LinuxUdp.bind(host, address.getPort(), sockets > 1, RECEIVE_TIMEOUT_MILLIS);
+            fds[bound++] = LinuxUdp.bind(host, address.getPort(), sockets > 1, receiveTimeoutMillis);
             int port = LinuxUdp.localPort(fds[0]);
             while (bound < sockets) {
-                fds[bound++] = LinuxUdp.bind(host, port, true, RECEIVE_TIMEOUT_MILLIS);
+                fds[bound++] = LinuxUdp.bind(host, port, true, receiveTimeoutMillis);
             }
             return new MmsgUdpListener(host, port, fds, pipeline, problems);
         } catch (IOException | RuntimeException e) {

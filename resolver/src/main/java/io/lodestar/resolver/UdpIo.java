@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * How UDP datagrams reach the pipeline (ADR 0013), chosen by the system property
  * {@value #PROPERTY}: {@code mmsg} (the default where it is available: Linux x86-64 or AArch64,
  * the JVM started with {@code --add-modules jdk.incubator.foreign --enable-native-access=ALL-UNNAMED},
- * as the {@code lodestar} launcher and the installers do) or {@code nio}. Asked for where it is not
+ * as the {@code lodestar} launcher and the node package do) or {@code nio}. Asked for where it is not
  * available, or when its sockets cannot be bound, {@code mmsg} falls back to {@code nio} and says so
  * in the log; a bind error the NIO path also meets is reported as before.
  */

@@ -65,10 +65,12 @@ final class MmsgUdpListener implements UdpPath {
         int bound = 0;
         try {
             InetAddress host = address.getAddress();
-            fds[bound++] = LinuxUdp.bind(host, address.getPort(), sockets > 1, receiveTimeoutMillis);
-            int port = LinuxUdp.localPort(fds[0]);
+            int first = LinuxUdp.bind(host, address.getPort(), sockets > 1, receiveTimeoutMillis);
+            fds[bound++] = first; // counted only once it exists: a failed bind must not close descriptor 0
+            int port = LinuxUdp.localPort(first);
             while (bound < sockets) {
-                fds[bound++] = LinuxUdp.bind(host, port, true, receiveTimeoutMillis);
+                int next = LinuxUdp.bind(host, port, true, receiveTimeoutMillis);
+                fds[bound++] = next;
             }
             return new MmsgUdpListener(host, port, fds, pipeline, problems);
         } catch (IOException | RuntimeException e) {

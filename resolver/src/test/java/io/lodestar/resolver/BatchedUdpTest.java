@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lodestar.resolver.wire.ZoneViews;
+import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.Inet4Address;
@@ -21,6 +22,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -218,6 +221,40 @@ class BatchedUdpTest {
         try (DatagramSocket again = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
             assertEquals(port, again.getLocalPort(), "the sockets are closed");
         }
+    }
+
+    @Test
+    void aFailedBindClosesTheSocketsItOpenedAndNoOtherDescriptor() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc here");
+        DnsConfig config = DnsConfig.of("127.0.0.1", 0);
+        QueryPipeline pipeline = new QueryPipeline(config, () -> TestNode.snapshot(1, null),
+                new ZoneViews(null, p -> { }), TestNode.LOCATOR, TestNode.GROUPS, DnsMetrics.NONE, null,
+                new Problems(10_000));
+        try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) { // no SO_REUSEPORT
+            Set<String> before = descriptors();
+            assertThrows(BindException.class, () -> MmsgUdpListener.bind(
+                    new InetSocketAddress("127.0.0.1", taken.getLocalPort()), 2, pipeline, new Problems(10_000)));
+            Set<String> closed = new java.util.TreeSet<>(before);
+            closed.removeAll(descriptors());
+            closed.removeIf(d -> d.endsWith("/fd")); // the listing's own descriptor
+            assertEquals(Set.of(), closed, "descriptors it did not open, closed (stdin is 0)");
+            assertTrue(Files.exists(Path.of("/proc/self/fd/0")), "stdin still open");
+        }
+    }
+
+    /** The open descriptors and what they are ({@code 7 → socket:[1234]}). */
+    private static Set<String> descriptors() throws Exception {
+        Set<String> out = new java.util.TreeSet<>();
+        try (var list = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : (Iterable<Path>) list::iterator) {
+                try {
+                    out.add(fd.getFileName() + " → " + Files.readSymbolicLink(fd));
+                } catch (java.io.IOException e) {
+                    // the listing's own descriptor, gone already
+                }
+            }
+        }
+        return out;
     }
 
     @Test

@@ -30,13 +30,13 @@ public final class DnsServer implements AutoCloseable {
     private static final long QUERY_LOG_BYTES = 16L << 20;
     private static final int QUERY_LOG_FILES = 5;
 
-    private final UdpListener udp;
+    private final UdpPath udp;
     private final TcpListener tcp;
     private final QueryLog log;
 
     private final QueryPipeline pipeline;
 
-    private DnsServer(UdpListener udp, TcpListener tcp, QueryLog log, QueryPipeline pipeline) {
+    private DnsServer(UdpPath udp, TcpListener tcp, QueryLog log, QueryPipeline pipeline) {
         this.pipeline = pipeline;
         this.udp = udp;
         this.tcp = tcp;
@@ -73,7 +73,7 @@ public final class DnsServer implements AutoCloseable {
     private static DnsServer bindAndStart(DnsConfig config, InetAddress host, QueryPipeline pipeline, Problems problems,
                                           QueryLog log) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            UdpListener udp = bindUdp(new InetSocketAddress(host, config.port()), pipeline, problems, config);
+            UdpPath udp = bindUdp(new InetSocketAddress(host, config.port()), pipeline, problems, config);
             TcpListener tcp;
             try {
                 tcp = TcpListener.bind(new InetSocketAddress(host, udp.address().getPort()), pipeline, problems, config);
@@ -91,10 +91,10 @@ public final class DnsServer implements AutoCloseable {
         }
     }
 
-    private static UdpListener bindUdp(InetSocketAddress address, QueryPipeline pipeline, Problems problems,
-                                       DnsConfig config) throws IOException {
+    private static UdpPath bindUdp(InetSocketAddress address, QueryPipeline pipeline, Problems problems,
+                                   DnsConfig config) throws IOException {
         try {
-            return UdpListener.bind(address, config.udpThreads(), pipeline, problems);
+            return UdpIo.bind(address, config.udpThreads(), pipeline, problems);
         } catch (IOException e) {
             throw busy("udp", config.host(), config.port(), e);
         }
@@ -133,6 +133,15 @@ public final class DnsServer implements AutoCloseable {
     /** UDP sockets bound (one per receiver thread where the platform has SO_REUSEPORT). */
     int udpSockets() {
         return udp.sockets();
+    }
+
+    /**
+     * How UDP is served, for the log: {@code mmsg (recvmmsg/sendmmsg), 2 sockets} or
+     * {@code nio (DatagramChannel), …} (ADR 0013; the system property {@code lodestar.udp} chooses).
+     */
+    public String udpIo() {
+        return udp.io().text() + (udp.io() == UdpIo.MMSG ? " (recvmmsg/sendmmsg), " : " (DatagramChannel), ")
+                + udp.sockets() + (udp.sockets() == 1 ? " socket" : " sockets");
     }
 
     /** The bound TCP address. */

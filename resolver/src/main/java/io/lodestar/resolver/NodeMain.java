@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./lodestar node}: the engine's {@link Node} (store, API, publisher) plus the DNS server
@@ -96,6 +97,7 @@ public final class NodeMain implements AutoCloseable {
         httpDns.ifPresent(h -> out.println("http-dns http://" + hostPort(h.address()) + "/d /dns-query"));
         node.generatedAdminToken().ifPresent(t -> out.println("admin token written to " + o.data().resolve("admin.token")));
         out.flush();
+        LoggerFactory.getLogger("io.lodestar.resolver").info("dns udp: {}", dns.udpIo()); // once all listeners are up
     }
 
     private static String hostPort(InetSocketAddress a) {

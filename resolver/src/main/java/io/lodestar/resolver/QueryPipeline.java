@@ -38,6 +38,7 @@ final class QueryPipeline {
     private final List<Stage> perName;
     private final WriteStage writer;
     private final Problems problems;
+    private final DnsMetrics metrics;
 
     QueryPipeline(DnsConfig config, Supplier<Snapshot> snapshots, ZoneViews views, IpLocator locator,
                   UserGroups groups, DnsMetrics metrics, QueryLog log, Problems problems) {
@@ -51,6 +52,7 @@ final class QueryPipeline {
                   boolean fastPath) {
         this.snapshots = snapshots;
         this.problems = problems;
+        this.metrics = metrics;
         this.once = List.of(
                 new SanityStage(),
                 new EdnsStage(config.maxUdpPayload()),
@@ -75,6 +77,11 @@ final class QueryPipeline {
         Snapshot snapshot = snapshots.get();
         byte[] out = fast(snapshot, packet, length, transport, source);
         return out != null ? out : resolve(new QueryContext(snapshot, transport, source, packet, length), writer::write);
+    }
+
+    /** Counts a datagram the listener dropped without reading it (one too large to be a query). */
+    void dropped() {
+        metrics.dropped();
     }
 
     /**

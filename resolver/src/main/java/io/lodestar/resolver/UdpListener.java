@@ -16,9 +16,10 @@ import java.util.List;
  * its reused 64 KiB buffer: receive, run the pipeline, send, with no lock shared between threads
  * and no queue, so memory is bounded by the threads. Where the platform lacks SO_REUSEPORT, or
  * for one thread, there is one socket and the threads share it. Nothing escapes the loop: a
- * failure is reported and the next packet is read.
+ * failure is reported and the next packet is read. The path where Linux's batched calls are not
+ * available or not wanted ({@link UdpIo}).
  */
-final class UdpListener implements AutoCloseable {
+final class UdpListener implements UdpPath {
 
     private static final int MAX_DATAGRAM = 65_535;
 
@@ -77,16 +78,23 @@ final class UdpListener implements AutoCloseable {
         }
     }
 
-    InetSocketAddress address() throws IOException {
+    @Override
+    public InetSocketAddress address() throws IOException {
         return (InetSocketAddress) channels.get(0).getLocalAddress();
     }
 
-    /** Sockets bound (one per thread where SO_REUSEPORT is there). */
-    int sockets() {
+    @Override
+    public int sockets() {
         return channels.size();
     }
 
-    void start(int threadCount) {
+    @Override
+    public UdpIo io() {
+        return UdpIo.NIO;
+    }
+
+    @Override
+    public void start(int threadCount) {
         for (int i = 0; i < threadCount; i++) {
             DatagramChannel ch = channels.get(i % channels.size());
             Thread t = new Thread(() -> loop(ch), "lodestar-dns-udp-" + i);

@@ -2,12 +2,16 @@ package io.lodestar.resolver;
 
 import static io.lodestar.resolver.TestNode.access;
 import static io.lodestar.resolver.TestNode.ask;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lodestar.engine.model.Endpoint;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
@@ -45,5 +49,28 @@ class PrometheusDnsMetricsTest {
         }
         assertTrue(PrometheusRegistry.defaultRegistry.scrape().stream()
                 .noneMatch(s -> s.getMetadata().getName().startsWith("lodestar_dns")), "default registry untouched");
+    }
+
+    @Test
+    void equalEndpointsOfTwoSnapshotsCountIntoOneSeriesWhateverInstanceComes() throws Exception {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        PrometheusDnsMetrics metrics = new PrometheusDnsMetrics(registry);
+        List<Endpoint> first = TestNode.entry("wrr.example.com", "02-multi-active-wrr").plan().endpoints();
+        List<Endpoint> second = TestNode.entry("wrr.example.com", "02-multi-active-wrr").plan().endpoints();
+        assertEquals(first, second);
+        for (int i = 0; i < 1000; i++) { // instances alternate: the identity cache misses and refills
+            List<Endpoint> from = i % 3 == 0 ? second : first;
+            metrics.answer(from.get(i % from.size()));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        String text = out.toString(StandardCharsets.UTF_8);
+        for (int e = 0; e < first.size(); e++) {
+            int index = e;
+            long expected = IntStream.range(0, 1000).filter(i -> i % first.size() == index).count();
+            String line = "lodestar_dns_answers_total{domain=\"wrr.example.com\",endpoint=\"" + first.get(e).key() + "\"} "
+                    + expected + ".0";
+            assertTrue(text.contains(line), line + " in\n" + text);
+        }
     }
 }

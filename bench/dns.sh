@@ -27,6 +27,7 @@
 #   PDNS_LUA=shared PDNS_DISTRIBUTORS=1 GDNSD_UDP_THREADS=1
 #   PORT_BASE=25350             ports PORT_BASE+3 (Lodestar DNS), +4 (gdnsd), +5 (PowerDNS), +6 (API)
 #   OUT=file                    also write the report there; KEEP=1 keeps the work directory
+#   HOLD=seconds                before timing, keep the servers up that long (to query them by hand)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -316,6 +317,8 @@ summary() {
     END {print qps, avg, min, max, lost, ok ? "ok" : "rcodes"}' "$1"
 }
 
+# HOLD=seconds: keep the servers up (answers checked, nothing timed yet) to look at them by hand
+if [[ -n ${HOLD:-} ]]; then log "holding ${HOLD} s: ports ${PORT[*]}"; sleep "$HOLD"; fi
 RES=$WORK/rounds.tsv
 : >"$RES"
 gc_mark() { [[ -f $GC_LOG ]] && wc -l <"$GC_LOG" || echo 0; }

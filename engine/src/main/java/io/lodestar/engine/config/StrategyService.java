@@ -141,7 +141,8 @@ public final class StrategyService {
             return save(tx, actor, domain, new SeedJson.Document(Optional.empty(), doc.strategy(), List.of()), "",
                     "strategy.rollback", "rollback to " + version);
         });
-        ctx.publisher().reload(List.of(domain), ReloadReason.changed("strategy rolled back to version " + version));
+        ctx.publisher().reload(List.of(domain), ReloadReason.published("strategy rolled back to version " + version
+                + ", published as version " + v));
         return v;
     }
 

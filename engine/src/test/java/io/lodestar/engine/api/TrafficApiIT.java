@@ -253,6 +253,33 @@ class TrafficApiIT {
         }
     }
 
+    @Test
+    void rollingBackToAnOlderStrategyIsAnnouncedAsAPublication() throws Exception {
+        Map<String, List<String>> bodies = new LinkedHashMap<>();
+        com.sun.net.httpserver.HttpServer hook = hooks(bodies);
+        try {
+            String url = "http://127.0.0.1:" + hook.getAddress().getPort();
+            ok(f.call("POST", "/v1/contacts", "{\"name\":\"pubs\",\"webhook\":\"" + url + "/published\"}"));
+            ok(f.call("POST", "/v1/contact-groups", "{\"name\":\"p\",\"members\":[\"pubs\"]}"));
+            ok(f.call("PUT", D + "/notifications", "{\"p\":[\"published\"]}"));
+            ok(f.call("POST", D + "/recommend-strategy", null));
+            ok(f.call("POST", D + "/recommend-strategy", null));
+            long first = ok(f.call("GET", D + "/strategy/versions", null)).get(1).get("version").asLong();
+            ok(f.call("POST", D + "/strategy/versions/" + first + "/rollback", null));
+            for (int i = 0; i < 200 && size(bodies, "/published") < 3; i++) {
+                Thread.sleep(25);
+            }
+            synchronized (bodies) {
+                List<String> published = bodies.get("/published");
+                assertEquals(3, published.size(), published.toString());
+                assertTrue(published.get(2).contains("\"kind\":\"published\"")
+                        && published.get(2).contains("rolled back to version " + first), published.get(2));
+            }
+        } finally {
+            hook.stop(0);
+        }
+    }
+
     private static int size(Map<String, List<String>> bodies, String path) {
         synchronized (bodies) {
             return bodies.getOrDefault(path, List.of()).size();
